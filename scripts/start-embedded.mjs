@@ -1,0 +1,164 @@
+#!/usr/bin/env node
+// Starts CarePath on its embedded default: the kube-simulator's demo fleet,
+// then the Backstage frontend (:3000) and backend (:7007).
+// Everything it writes lives in .carepath/ (git-ignored).
+import { spawn } from 'node:child_process';
+import { mkdirSync, existsSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const stateDir = path.join(root, '.carepath');
+
+const SIM_CONTROL_PORT = 6442;
+const SIM_BASE_PORT = 6443;
+const SIM_CLUSTERS = 3;
+const PORTS = [
+  [3000, 'the frontend'],
+  [7007, 'the backend'],
+  [SIM_CONTROL_PORT, 'the kube-simulator control API'],
+  ...Array.from({ length: SIM_CLUSTERS }, (_, i) => [
+    SIM_BASE_PORT + i,
+    'a kube-simulator cluster',
+  ]),
+];
+
+function fail(message, ...hints) {
+  process.stderr.write(`\x1b[1;31mcarepath: ${message}\x1b[0m\n`);
+  for (const hint of hints) process.stderr.write(`  ${hint}\n`);
+  process.exit(1);
+}
+
+function portIsFree(port) {
+  return new Promise(resolve => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen({ port, host: '0.0.0.0' }, () =>
+      server.close(() => resolve(true)),
+    );
+  });
+}
+
+function prefixLines(stream, prefix, onLine) {
+  let buffered = '';
+  stream.setEncoding('utf8');
+  stream.on('data', chunk => {
+    buffered += chunk;
+    const lines = buffered.split('\n');
+    buffered = lines.pop() ?? '';
+    for (const line of lines) {
+      process.stdout.write(`${prefix} ${line}\n`);
+      onLine?.(line);
+    }
+  });
+}
+
+const children = new Set();
+let stopping = false;
+function stopAll(code) {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) child.kill('SIGTERM');
+  setTimeout(() => process.exit(code), 1500).unref();
+}
+process.on('SIGINT', () => stopAll(130));
+process.on('SIGTERM', () => stopAll(143));
+
+async function startKubeSimulator() {
+  const cli = path.join(root, 'packages/kube-simulator/src/cli.ts');
+  if (!existsSync(cli)) {
+    process.stdout.write(
+      '[kube-sim] not built yet: the portal starts without live clusters\n',
+    );
+    return;
+  }
+  const transform = require.resolve('@backstage/cli/config/nodeTransform.cjs');
+  const child = spawn(
+    process.execPath,
+    [
+      '--require',
+      transform,
+      cli,
+      '--fleet',
+      'demo',
+      '--clusters',
+      String(SIM_CLUSTERS),
+      '--port',
+      String(SIM_BASE_PORT),
+      '--control-port',
+      String(SIM_CONTROL_PORT),
+      '--kubeconfig',
+      path.join(stateDir, 'kubeconfig'),
+    ],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  children.add(child);
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () =>
+        reject(new Error('the kube-simulator did not report ready in 60 s')),
+      60_000,
+    );
+    const onLine = line => {
+      if (/ready/i.test(line)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    prefixLines(child.stdout, '[kube-sim]', onLine);
+    prefixLines(child.stderr, '[kube-sim]', onLine);
+    child.once('exit', code => {
+      clearTimeout(timer);
+      children.delete(child);
+      if (!stopping) {
+        reject(new Error(`the kube-simulator exited with code ${code}`));
+      }
+    });
+  }).catch(error =>
+    fail(
+      `Could not start the embedded clusters: ${error.message}.`,
+      'The lines prefixed [kube-sim] above say why.',
+    ),
+  );
+  child.once('exit', code => {
+    if (!stopping) {
+      process.stderr.write(
+        `carepath: the kube-simulator stopped (exit ${code}); stopping the portal.\n`,
+      );
+      stopAll(1);
+    }
+  });
+}
+
+function startBackstage() {
+  const cli = require.resolve('@backstage/cli/bin/backstage-cli');
+  const child = spawn(
+    process.execPath,
+    [cli, 'repo', 'start', ...process.argv.slice(2)],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
+  children.add(child);
+  child.once('exit', code => {
+    children.delete(child);
+    stopAll(code ?? 1);
+  });
+}
+
+mkdirSync(stateDir, { recursive: true });
+for (const [port, what] of PORTS) {
+  if (!(await portIsFree(port))) {
+    fail(
+      `Port ${port} (${what}) is already in use.`,
+      `The embedded default needs ports ${PORTS.map(([p]) => p).join(', ')}.`,
+      `Stop whatever holds port ${port} (perhaps an earlier 'yarn start'; 'ss -ltnp' shows it), then run the command again.`,
+    );
+  }
+}
+await startKubeSimulator();
+startBackstage();
