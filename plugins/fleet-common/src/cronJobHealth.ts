@@ -55,8 +55,8 @@ export function cronJobHealth(
     if (health.status === 'Degraded') {
       return {
         status: 'Degraded',
-        message: `Last run ${latestJob.name} failed: ${health.message.replace(
-          /^Job failed:? ?/,
+        message: `Last run ${latestJob.name} failed${health.message.replace(
+          /^Job failed/,
           '',
         )}; ${lastSuccess}`,
       };

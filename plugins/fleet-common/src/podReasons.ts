@@ -140,7 +140,7 @@ function waitingReason(ctx: ContainerContext): PodReason | undefined {
   if (!waiting || !reason || !isFailingWaitingReason(reason)) {
     return undefined;
   }
-  const detail = waiting.message ? `: ${waiting.message}` : '';
+  const detail = waiting.message ? `: ${waiting.message.trim()}` : '';
   const base = { status: 'Degraded' as const, container: status.name };
   switch (reason) {
     case 'CrashLoopBackOff': {
@@ -151,7 +151,7 @@ function waitingReason(ctx: ContainerContext): PodReason | undefined {
         parts.push(
           `last exit ${exitDescription(last)}${
             ago === undefined ? '' : ` ${formatDuration(ago)} ago`
-          }`,
+          }${last.message ? `: ${last.message.trim()}` : ''}`,
         );
       }
       return {
@@ -169,7 +169,7 @@ function waitingReason(ctx: ContainerContext): PodReason | undefined {
         ...base,
         code: reason,
         message: `Cannot pull image ${
-          image ? `${image} ` : ''
+          image && !detail.includes(image) ? `${image} ` : ''
         }for ${label} (${reason})${detail}`,
       };
     case 'InvalidImageName':
@@ -301,9 +301,9 @@ function readinessReason(ctx: ContainerContext): PodReason | undefined {
       code: 'ReadinessFailing',
       status: 'Progressing',
       container: status.name,
-      message: `${capitalize(label)} not ready yet (not ready for ${formatDuration(
+      message: `${capitalize(label)} not ready for ${formatDuration(
         age,
-      )})`,
+      )} (grace period ${formatDuration(ctx.readinessGraceMs)})`,
       since: notReadySince,
     };
   }
@@ -338,7 +338,7 @@ function failedPodReasons(pod: PodProjection): PodReason[] {
       {
         code: 'Evicted',
         status: 'Degraded',
-        message: `Evicted${message ? `: ${message}` : ''}`,
+        message: `Evicted${message ? `: ${message.trim()}` : ''}`,
       },
       ...containerReasons,
     ];
@@ -349,7 +349,7 @@ function failedPodReasons(pod: PodProjection): PodReason[] {
   let text: string;
   if (reason || message) {
     text = `Pod failed${reason ? ` (${reason})` : ''}${
-      message ? `: ${message}` : ''
+      message ? `: ${message.trim()}` : ''
     }`;
   } else if (failedContainer?.state.terminated) {
     text = `Pod failed: container ${failedContainer.name} exited with ${exitDescription(

@@ -42,6 +42,9 @@ export function replicaSetHealth(
       message: `Waiting for rollout to finish: ${status.availableReplicas} out of ${spec.replicas} new replicas are available...`,
     };
   }
+  if (spec.replicas === 0) {
+    return { status: 'Healthy', message: 'Scaled to 0 replicas' };
+  }
   return {
     status: 'Healthy',
     message: `${status.availableReplicas} of ${spec.replicas} replicas available`,

@@ -34,9 +34,9 @@ export function statefulSetHealth(
   if (status.readyReplicas < spec.replicas) {
     return {
       status: 'Progressing',
-      message: `Waiting for ${spec.replicas - status.readyReplicas} pods to be ready: ${
-        status.readyReplicas
-      } of ${spec.replicas} ready...`,
+      message: `Waiting for ${spec.replicas - status.readyReplicas} ${
+        spec.replicas - status.readyReplicas === 1 ? 'pod' : 'pods'
+      } to be ready: ${status.readyReplicas} of ${spec.replicas} ready...`,
     };
   }
   if (spec.updateStrategyType === 'OnDelete') {
