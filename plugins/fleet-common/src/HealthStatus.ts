@@ -77,7 +77,8 @@ export function worstOf(statuses: Iterable<HealthStatus>): HealthStatus {
  */
 export function isHealthStatus(value: unknown): value is HealthStatus {
   return (
-    typeof value === 'string' && (healthStatuses as readonly string[]).includes(value)
+    typeof value === 'string' &&
+    (healthStatuses as readonly string[]).includes(value)
   );
 }
 

@@ -29,7 +29,8 @@ export const KUBERNETES_LABEL_SELECTOR_ANNOTATION =
  *
  * @public
  */
-export const KUBERNETES_NAMESPACE_ANNOTATION = 'backstage.io/kubernetes-namespace';
+export const KUBERNETES_NAMESPACE_ANNOTATION =
+  'backstage.io/kubernetes-namespace';
 
 /**
  * Annotation restricting the entity's workloads to one cluster (by name).

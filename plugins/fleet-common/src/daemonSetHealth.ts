@@ -18,7 +18,9 @@ import type { WorkloadHealth } from './HealthStatus';
  *
  * @public
  */
-export function daemonSetHealth(daemonSet: DaemonSetProjection): WorkloadHealth {
+export function daemonSetHealth(
+  daemonSet: DaemonSetProjection,
+): WorkloadHealth {
   const { spec, status } = daemonSet;
   if (
     daemonSet.generation !== undefined &&

@@ -57,7 +57,9 @@ export function horizontalPodAutoscalerHealth(
   if (limited?.status === 'True' && limited.reason === 'TooManyReplicas') {
     return {
       status: 'Degraded',
-      message: `At maximum replicas (${status.currentReplicas}/${spec.maxReplicas}): scaling limited (TooManyReplicas)${
+      message: `At maximum replicas (${status.currentReplicas}/${
+        spec.maxReplicas
+      }): scaling limited (TooManyReplicas)${
         limited.message ? `: ${limited.message}` : ''
       }`,
     };
@@ -70,7 +72,9 @@ export function horizontalPodAutoscalerHealth(
   }
   return {
     status: 'Healthy',
-    message: `${status.currentReplicas} replicas (min ${spec.minReplicas}, max ${spec.maxReplicas})${
+    message: `${status.currentReplicas} replicas (min ${
+      spec.minReplicas
+    }, max ${spec.maxReplicas})${
       limited?.status === 'True' && limited.reason === 'TooFewReplicas'
         ? ', at minimum'
         : ''

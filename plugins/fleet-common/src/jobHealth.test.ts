@@ -32,7 +32,12 @@ describe('jobHealth', () => {
       'Progressing',
       'Job running: 1 active, 0 succeeded, 1 failed (backoff limit 3)',
     ],
-    ['job-suspended', suspended, 'Suspended', 'Job is suspended: Job suspended'],
+    [
+      'job-suspended',
+      suspended,
+      'Suspended',
+      'Job is suspended: Job suspended',
+    ],
   ])('%s', (_name, fixture, status, message) => {
     expect(jobHealth(projectJob(fixture))).toEqual({ status, message });
   });

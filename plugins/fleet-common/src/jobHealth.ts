@@ -2,7 +2,9 @@ import type { JobProjection } from './projections';
 import type { WorkloadHealth } from './HealthStatus';
 
 function trueCondition(job: JobProjection, type: string) {
-  return job.status.conditions.find(c => c.type === type && c.status === 'True');
+  return job.status.conditions.find(
+    c => c.type === type && c.status === 'True',
+  );
 }
 
 function counts(job: JobProjection): string {

@@ -33,7 +33,10 @@ describe('labelSelectorMatches', () => {
     ['shard>2', true],
     ['shard<3', false],
     ['tier>1', false],
-    ['app.kubernetes.io/name=patient-portal-api,env in (prod,staging),!canary', true],
+    [
+      'app.kubernetes.io/name=patient-portal-api,env in (prod,staging),!canary',
+      true,
+    ],
     ['  env = prod  ', true],
     ['tier=', false],
   ])('%j → %s', (selector, expected) => {

@@ -7,7 +7,9 @@ type Requirement =
 const KEY = '[A-Za-z0-9][A-Za-z0-9_.\\-/]*';
 /** A label value (may be empty). */
 const VALUE = '[A-Za-z0-9_.\\-]*';
-const SET_REQUIREMENT = new RegExp(`^(${KEY})\\s+(in|notin)\\s*\\(([^()]*)\\)$`);
+const SET_REQUIREMENT = new RegExp(
+  `^(${KEY})\\s+(in|notin)\\s*\\(([^()]*)\\)$`,
+);
 const OPERATOR_REQUIREMENT = new RegExp(
   `^(${KEY})\\s*(==|!=|=|<|>)\\s*(${VALUE})$`,
 );

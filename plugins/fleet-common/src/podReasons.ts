@@ -1,6 +1,7 @@
 import { compareHealth, type HealthStatus } from './HealthStatus';
 import type {
   ContainerStatusProjection,
+  ContainerTerminatedProjection,
   PodProjection,
   Timestamp,
 } from './projections';
@@ -216,12 +217,12 @@ function terminationReasons(
   const current = status.state.terminated;
   const last = status.lastState.terminated;
 
-  const oom =
-    current?.reason === 'OOMKilled'
-      ? current
-      : last?.reason === 'OOMKilled' && isRecent(last.finishedAt, ctx)
-      ? last
-      : undefined;
+  let oom: ContainerTerminatedProjection | undefined;
+  if (current?.reason === 'OOMKilled') {
+    oom = current;
+  } else if (last?.reason === 'OOMKilled' && isRecent(last.finishedAt, ctx)) {
+    oom = last;
+  }
   if (oom) {
     const ago = ageOf(oom.finishedAt, ctx.now);
     reasons.push({
@@ -283,11 +284,7 @@ function terminationReasons(
 
 function readinessReason(ctx: ContainerContext): PodReason | undefined {
   const { status, pod, label, now } = ctx;
-  if (
-    status.ready ||
-    !status.state.running ||
-    pod.status.phase !== 'Running'
-  ) {
+  if (status.ready || !status.state.running || pod.status.phase !== 'Running') {
     return undefined;
   }
   const ready = podCondition(pod, 'Ready');
@@ -352,9 +349,9 @@ function failedPodReasons(pod: PodProjection): PodReason[] {
       message ? `: ${message.trim()}` : ''
     }`;
   } else if (failedContainer?.state.terminated) {
-    text = `Pod failed: container ${failedContainer.name} exited with ${exitDescription(
-      failedContainer.state.terminated,
-    )}`;
+    text = `Pod failed: container ${
+      failedContainer.name
+    } exited with ${exitDescription(failedContainer.state.terminated)}`;
   } else {
     text = 'Pod failed';
   }
@@ -381,13 +378,16 @@ function pendingReason(
     ...pod.status.initContainerStatuses.map(s => ({ s, init: true })),
     ...pod.status.containerStatuses.map(s => ({ s, init: false })),
   ].find(({ s }) => s.state.waiting?.reason);
-  const what = waiting
-    ? `${waiting.init ? 'init container' : 'container'} ${waiting.s.name} ${
-        waiting.s.state.waiting?.reason
-      }`
-    : pod.spec.nodeName
-    ? `waiting for containers on node ${pod.spec.nodeName}`
-    : 'waiting to be scheduled';
+  let what: string;
+  if (waiting) {
+    what = `${waiting.init ? 'init container' : 'container'} ${
+      waiting.s.name
+    } ${waiting.s.state.waiting?.reason}`;
+  } else if (pod.spec.nodeName) {
+    what = `waiting for containers on node ${pod.spec.nodeName}`;
+  } else {
+    what = 'waiting to be scheduled';
+  }
   const since = pod.creationTimestamp;
   const age = ageOf(since, now);
   if (age !== undefined && age >= pendingGraceMs) {
@@ -495,11 +495,13 @@ export function podReasons(
 
   const images = new Map(pod.spec.containers.map(c => [c.name, c.image]));
   const reasons: PodReason[] = [];
-  const groups: Array<{ statuses: ContainerStatusProjection[]; init: boolean }> =
-    [
-      { statuses: pod.status.initContainerStatuses, init: true },
-      { statuses: pod.status.containerStatuses, init: false },
-    ];
+  const groups: Array<{
+    statuses: ContainerStatusProjection[];
+    init: boolean;
+  }> = [
+    { statuses: pod.status.initContainerStatuses, init: true },
+    { statuses: pod.status.containerStatuses, init: false },
+  ];
   for (const { statuses, init } of groups) {
     for (const status of statuses) {
       const ctx: ContainerContext = {
@@ -525,10 +527,7 @@ export function podReasons(
     }
   }
 
-  if (
-    phase === 'Pending' &&
-    !reasons.some(r => r.status === 'Degraded')
-  ) {
+  if (phase === 'Pending' && !reasons.some(r => r.status === 'Degraded')) {
     reasons.push(pendingReason(pod, now, pendingGraceMs));
   }
 

@@ -140,7 +140,8 @@ describe('projections', () => {
       {
         type: 'Warning',
         reason: 'Unhealthy',
-        message: 'Readiness probe failed: HTTP probe failed with statuscode: 503',
+        message:
+          'Readiness probe failed: HTTP probe failed with statuscode: 503',
         count: 67,
         lastTimestamp: '2025-11-24T14:09:50Z',
       },

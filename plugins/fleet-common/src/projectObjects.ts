@@ -131,10 +131,7 @@ function containerStatus(
   return result;
 }
 
-function withOptional<T extends object>(
-  target: T,
-  values: Partial<T>,
-): T {
+function withOptional<T extends object>(target: T, values: Partial<T>): T {
   for (const [key, value] of Object.entries(values)) {
     if (value !== undefined) {
       (target as Record<string, unknown>)[key] = value;

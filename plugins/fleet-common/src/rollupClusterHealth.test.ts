@@ -170,7 +170,12 @@ describe('rollupClusterHealth', () => {
 
   it.each([
     [
-      { state: 'stale' as const, since: '2025-11-24T14:05:00Z', lastSyncedAt: '2025-11-24T14:04:30Z', lastError: 'watch closed: 410 Gone' },
+      {
+        state: 'stale' as const,
+        since: '2025-11-24T14:05:00Z',
+        lastSyncedAt: '2025-11-24T14:04:30Z',
+        lastError: 'watch closed: 410 Gone',
+      },
       'Cluster prod-west data stale since 14:05 UTC; last good data 5 minutes old (watch closed: 410 Gone)',
     ],
     [
@@ -198,12 +203,10 @@ describe('rollupClusterHealth', () => {
   });
 
   it('reports Missing when the cluster has no workloads for the service', () => {
-    expect(rollupClusterHealth({ cluster, now, resources: [] })).toMatchObject(
-      {
-        status: 'Missing',
-        message: 'No workloads found in cluster prod-west',
-        workloadCount: 0,
-      },
-    );
+    expect(rollupClusterHealth({ cluster, now, resources: [] })).toMatchObject({
+      status: 'Missing',
+      message: 'No workloads found in cluster prod-west',
+      workloadCount: 0,
+    });
   });
 });

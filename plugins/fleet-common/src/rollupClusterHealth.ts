@@ -163,7 +163,12 @@ function podRestarts(pod: PodProjection, now: Date, windowMs: number) {
   ]) {
     total += s.restartCount;
     const age = ageOf(s.lastState.terminated?.finishedAt, now);
-    if (s.restartCount > 0 && age !== undefined && age >= 0 && age <= windowMs) {
+    if (
+      s.restartCount > 0 &&
+      age !== undefined &&
+      age >= 0 &&
+      age <= windowMs
+    ) {
       recent += 1;
     }
   }
@@ -268,12 +273,13 @@ function connectionHealth(
       ? 'no data received yet'
       : `last good data ${formatDuration(age)} old`;
   const error = connection.lastError ? ` (${connection.lastError})` : '';
-  const state =
-    connection.state === 'syncing'
-      ? 'still syncing'
-      : connection.state === 'stale'
-      ? 'data stale'
-      : 'unreachable';
+  const states: Record<ClusterSyncState, string> = {
+    synced: 'synced',
+    syncing: 'still syncing',
+    stale: 'data stale',
+    unreachable: 'unreachable',
+  };
+  const state = states[connection.state];
   return {
     status: 'Unknown',
     message: `Cluster ${cluster} ${state}${since}; ${lastGood}${error}`,
@@ -466,9 +472,7 @@ export function rollupClusterHealth(
       pods.push(entry);
     }
 
-    const lastChange = latestOf(
-      [top, ...scoped].flatMap(r => timestampsOf(r)),
-    );
+    const lastChange = latestOf([top, ...scoped].flatMap(r => timestampsOf(r)));
     const images =
       'containers' in top.spec ? top.spec.containers.map(c => c.image) : [];
     const result: ServiceWorkloadHealth = {

@@ -25,7 +25,8 @@ const degraded = cluster({
 const unreachable = cluster({
   cluster: 'prod-central',
   status: 'Unknown',
-  message: 'Cluster prod-central unreachable since 14:02 UTC; last good data 8 minutes old',
+  message:
+    'Cluster prod-central unreachable since 14:02 UTC; last good data 8 minutes old',
 });
 const missing = cluster({
   cluster: 'dr-north',
@@ -42,11 +43,15 @@ describe('rollupServiceHealth', () => {
   it('is healthy when every cluster is', () => {
     expect(
       rollupServiceHealth({
-        clusters: [cluster({ cluster: 'prod-east' }), cluster({ cluster: 'prod-west' })],
+        clusters: [
+          cluster({ cluster: 'prod-east' }),
+          cluster({ cluster: 'prod-west' }),
+        ],
       }),
     ).toMatchObject({
       status: 'Healthy',
-      message: 'Healthy in 2 clusters (prod-east, prod-west), 6 of 6 replicas ready',
+      message:
+        'Healthy in 2 clusters (prod-east, prod-west), 6 of 6 replicas ready',
       ready: 6,
       desired: 6,
       restarts: { total: 2, recent: 0 },

@@ -112,7 +112,9 @@ export function rollupServiceHealth(
     if (status === 'Healthy') {
       message = `Healthy in ${plural(relevant.length, 'cluster')} (${relevant
         .map(c => c.cluster)
-        .join(', ')})${desired > 0 ? `, ${ready} of ${desired} replicas ready` : ''}`;
+        .join(', ')})${
+        desired > 0 ? `, ${ready} of ${desired} replicas ready` : ''
+      }`;
     } else {
       const others = relevant.filter(c => c.status !== 'Healthy').length - 1;
       message = `${worst[0].cluster}: ${worst[0].message}${

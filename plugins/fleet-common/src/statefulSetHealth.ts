@@ -68,9 +68,9 @@ export function statefulSetHealth(
         status.updatedReplicas
       } new pods at revision ${status.updateRevision ?? 'unknown'}; ${
         spec.replicas - status.updatedReplicas
-      } held at revision ${
-        status.currentRevision ?? 'unknown'
-      } by partition ${spec.partition}`,
+      } held at revision ${status.currentRevision ?? 'unknown'} by partition ${
+        spec.partition
+      }`,
     };
   }
   if (
