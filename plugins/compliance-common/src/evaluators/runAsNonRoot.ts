@@ -1,12 +1,14 @@
 import type { Evaluator } from './Evaluator';
-import { judgeWorkloads } from './judgeWorkloads';
+import { judgeWorkloads, type WorkloadFinding } from './judgeWorkloads';
 import { noParams, type NoParams } from './noParams';
 import { containersOf } from './containersOf';
 import { workloadLabel } from './describeWorkload';
 
 /**
  * Every container runs as non-root: `runAsNonRoot: true` at pod level, or on
- * every container. A container-level `false` overrides the pod.
+ * every container. A container-level `false` overrides the pod. Containers
+ * that inherit an unset pod setting yield one finding on the pod's
+ * securityContext; explicit `false` yields one finding per container.
  *
  * @public
  */
@@ -21,36 +23,39 @@ export const runAsNonRoot: Evaluator<NoParams> = {
       workloads: input.workloads,
       check: workload => {
         const podLevel = workload.podSecurityContext.runAsNonRoot;
-        const offending = containersOf(workload).filter(
-          c => (c.securityContext.runAsNonRoot ?? podLevel) !== true,
+        const containers = containersOf(workload);
+        const explicitlyRoot = containers.filter(
+          c => c.securityContext.runAsNonRoot === false,
         );
-        if (offending.length === 0) {
-          return [];
-        }
-        const podField = `${workload.podSpecPath}.securityContext.runAsNonRoot`;
-        return offending.map(c => {
-          const explicitlyRoot = c.securityContext.runAsNonRoot === false;
-          return {
-            observed: {
-              container: c.name,
-              podRunAsNonRoot: podLevel ?? null,
-              containerRunAsNonRoot: c.securityContext.runAsNonRoot ?? null,
-            },
+        const inheriting = containers.filter(
+          c =>
+            c.securityContext.runAsNonRoot === undefined && podLevel !== true,
+        );
+        const found: WorkloadFinding[] = explicitlyRoot.map(c => ({
+          observed: { container: c.name, runAsNonRoot: false },
+          finding: {
+            field: `${c.path}.securityContext.runAsNonRoot`,
+            message: `${workloadLabel(workload)} container ${
+              c.name
+            } may run as root (runAsNonRoot: false)`,
+            remediation: `Set ${c.path}.securityContext.runAsNonRoot: true and run the image as a non-zero UID`,
+          },
+        }));
+        if (inheriting.length > 0) {
+          const podField = `${workload.podSpecPath}.securityContext.runAsNonRoot`;
+          const names = inheriting.map(c => c.name);
+          found.push({
+            observed: { containers: names, podRunAsNonRoot: podLevel ?? null },
             finding: {
-              field: explicitlyRoot
-                ? `${c.path}.securityContext.runAsNonRoot`
-                : podField,
-              message: `${workloadLabel(workload)} container ${
-                c.name
-              } may run as root${
-                explicitlyRoot ? ' (runAsNonRoot: false)' : ''
-              }`,
-              remediation: explicitlyRoot
-                ? `Set ${c.path}.securityContext.runAsNonRoot: true and run the image as a non-zero UID`
-                : `Set ${podField}: true (and a non-zero runAsUser)`,
+              field: podField,
+              message: `${workloadLabel(workload)} containers ${names.join(
+                ', ',
+              )} may run as root (runAsNonRoot not set)`,
+              remediation: `Set ${podField}: true (and a non-zero runAsUser)`,
             },
-          };
-        });
+          });
+        }
+        return found;
       },
     }),
 };
