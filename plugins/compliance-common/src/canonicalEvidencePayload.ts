@@ -1,5 +1,13 @@
 import type { EvidenceRecord } from './EvidenceRecord';
 
+/** Orders strings by UTF-16 code units, independent of locale. */
+function compareCodeUnits(a: string, b: string): number {
+  if (a === b) {
+    return 0;
+  }
+  return a < b ? -1 : 1;
+}
+
 function canonicalJson(value: unknown, path: string): string {
   if (
     value === null ||
@@ -24,7 +32,7 @@ function canonicalJson(value: unknown, path: string): string {
   if (typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
       .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      .sort(([a], [b]) => compareCodeUnits(a, b));
     return `{${entries
       .map(
         ([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v, `${path}.${k}`)}`,

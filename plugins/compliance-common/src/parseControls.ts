@@ -5,6 +5,7 @@ import { ControlsParseError } from './ControlsParseError';
 import { controlsFileSchema } from './controlsFileSchema';
 import { describeIssue } from './describeIssue';
 import { builtInEvaluators } from './evaluators/builtInEvaluators';
+import { yamlErrorLocation } from './yamlErrorLocation';
 
 /**
  * Parses and validates a controls YAML file: the shape of every control,
@@ -19,16 +20,11 @@ export function parseControls(
   options: { source: string },
 ): ControlSet {
   const { source } = options;
-  const document = parseDocument(text, { prettyErrors: false });
+  const document = parseDocument(text);
   if (document.errors.length > 0) {
     throw new ControlsParseError({
       source,
-      problems: document.errors.map(e => {
-        const at = e.linePos?.[0];
-        return `${at ? `line ${at.line}, column ${at.col}` : '(yaml)'}: ${
-          e.message.split('\n')[0]
-        }`;
-      }),
+      problems: [yamlErrorLocation(document.errors[0])],
     });
   }
   const parsed = controlsFileSchema.safeParse(document.toJS(), {

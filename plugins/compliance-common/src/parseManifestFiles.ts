@@ -1,4 +1,5 @@
 import { parseAllDocuments } from 'yaml';
+import { yamlErrorLocation } from './yamlErrorLocation';
 
 /**
  * A manifest file's path and its parsed documents (empty documents dropped).
@@ -21,19 +22,11 @@ export function parseManifestFiles(
   files: Array<{ path: string; text: string }>,
 ): ParsedManifestFile[] {
   return files.map(({ path, text }) => {
-    const documents = parseAllDocuments(text, { prettyErrors: false });
+    const documents = parseAllDocuments(text);
     const list = Array.isArray(documents) ? documents : [];
-    for (const [index, document] of list.entries()) {
-      const error = document.errors[0];
-      if (error) {
-        const position = error.linePos?.[0];
-        throw new Error(
-          `${path}: ${
-            position
-              ? `line ${position.line}, column ${position.col}`
-              : `document ${index + 1}`
-          }: ${error.message.split('\n')[0]}`,
-        );
+    for (const document of list) {
+      if (document.errors.length > 0) {
+        throw new Error(`${path}: ${yamlErrorLocation(document.errors[0])}`);
       }
     }
     return {

@@ -31,12 +31,12 @@ export const serviceAccountTokenNotMounted: Evaluator<NoParams> = {
         if (!effective) {
           return [];
         }
-        const setBy =
-          workload.automountServiceAccountToken !== undefined
-            ? 'pod'
-            : account?.automountServiceAccountToken !== undefined
-            ? `ServiceAccount/${accountName}`
-            : 'Kubernetes default';
+        let setBy = 'Kubernetes default';
+        if (workload.automountServiceAccountToken !== undefined) {
+          setBy = 'pod';
+        } else if (account?.automountServiceAccountToken !== undefined) {
+          setBy = `ServiceAccount/${accountName}`;
+        }
         return [
           {
             observed: {
