@@ -1,4 +1,10 @@
-import { judge, manifests } from '../__fixtures__/build';
+import {
+  input,
+  judge,
+  manifests,
+  shippedControls,
+} from '../__fixtures__/build';
+import { evaluateControl } from '../evaluateControl';
 
 describe('CP-INT-03 pinnedImages', () => {
   it('passes an exact version tag and a digest', () => {
@@ -40,5 +46,23 @@ describe('CP-INT-03 pinnedImages', () => {
     expect(result.violations[0].message).toBe(
       'Deployment/fhir-gateway container api image ghcr.io/carepath/fhir-gateway:1.4 uses the floating tag :1.4, not an exact version',
     );
+  });
+
+  it('accepts tags matching a control-specific versionTagPattern', () => {
+    const [shipped] = shippedControls.controls.filter(
+      c => c.id === 'CP-INT-03',
+    );
+    const control = {
+      ...shipped,
+      evaluator: {
+        name: 'pinnedImages',
+        params: { versionTagPattern: '^\\d+\\.\\d+$' },
+      },
+    };
+    const result = evaluateControl(
+      control,
+      input(manifests('deployment-floating-tag.yaml')),
+    );
+    expect(result.status).toBe('pass');
   });
 });

@@ -7,10 +7,19 @@ import { imageReference } from './imageReference';
 
 const DIGEST = /^sha256:[a-f0-9]{64}$/;
 
+function isRegExp(pattern: string): boolean {
+  try {
+    return new RegExp(pattern) instanceof RegExp;
+  } catch {
+    return false;
+  }
+}
+
 const params = z.strictObject({
   /** Tags that count as an exact version. Default: `1.4.2`, `v1.4.2`, `1.4.2-rc.1`, `1.4.2+build.7`. */
   versionTagPattern: z
     .string()
+    .refine(isRegExp, 'expected a valid regular expression')
     .default('^v?\\d+\\.\\d+\\.\\d+([-+][0-9A-Za-z.-]+)?$'),
 });
 
