@@ -70,6 +70,13 @@ const versionInfo = {
   platform: 'linux/amd64',
 };
 
+/** gnostic openapi_v2.Document { swagger: "2.0", info: { title, version }, paths: {} }. */
+const emptySwaggerProto = (() => {
+  const str = (field: number, text: string) => Buffer.concat([Buffer.from([(field << 3) | 2, Buffer.byteLength(text)]), Buffer.from(text)]);
+  const info = Buffer.concat([str(1, 'Kubernetes'), str(2, 'v1.32.0')]);
+  return Buffer.concat([str(1, '2.0'), Buffer.from([(2 << 3) | 2, info.length]), info, Buffer.from([(8 << 3) | 2, 0])]);
+})();
+
 function sendJson(res: ServerResponse, code: number, body: unknown): void {
   if (res.headersSent || res.destroyed) return;
   const text = typeof body === 'string' ? body : JSON.stringify(body);
@@ -197,8 +204,15 @@ export class ApiServer {
       sendJson(res, 200, doc);
       return;
     }
+    if (method === 'GET' && url.pathname === '/openapi/v2') {
+      // An empty Swagger 2.0 document in protobuf, the form kubectl asks
+      // for: it then finds no schema for a kind and skips client-side
+      // validation, as with a kind the server does not know.
+      res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': emptySwaggerProto.length, ...noCache });
+      res.end(emptySwaggerProto);
+      return;
+    }
     if (segments[0] !== 'api' && segments[0] !== 'apis') {
-      // No OpenAPI v2: kubectl uses v3 (above) and its compiled-in types.
       throw StatusError.noSuchResource();
     }
     const registry = this.options.registry;

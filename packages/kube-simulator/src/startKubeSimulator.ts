@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { defaultTokens, TokenGrant } from './Authorizer';
-import { CertificateAuthority } from './CertificateAuthority';
+import { CertificateAuthority, KeyAndCertificate } from './CertificateAuthority';
 import { Clock, systemClock } from './Clock';
 import { SimulationSettings } from './controllers/ControllerContext';
 import { ControlApi } from './ControlApi';
@@ -79,6 +79,7 @@ export interface KubeSimulator {
 }
 
 let sharedAuthority: CertificateAuthority | undefined;
+let sharedServerCertificate: KeyAndCertificate | undefined;
 
 function clusterNames(options: KubeSimulatorOptions): string[] {
   if (Array.isArray(options.clusters)) return options.clusters.map(c => c.name);
@@ -108,11 +109,15 @@ export async function startKubeSimulator(options: KubeSimulatorOptions = {}): Pr
   const logger = options.logger ?? silentLogger;
   const fleet = options.fleet ?? 'empty';
   const isScale = fleet.startsWith('scale:');
-  // One CA per process: RSA generation is the slowest part of start-up.
+  // One CA and serving certificate per process: RSA key generation is the
+  // slowest part of start-up, and every cluster listens on 127.0.0.1.
   sharedAuthority ??= CertificateAuthority.create({ commonName: 'kube-simulator-ca' });
   const ca = sharedAuthority;
-  const serverCertificate =
-    options.httpsPort === false ? undefined : ca.issueServerCertificate({ dnsNames: ['localhost', 'kubernetes', 'kubernetes.default', 'kubernetes.default.svc'], ips: ['127.0.0.1', '::1'] });
+  sharedServerCertificate ??= ca.issueServerCertificate({
+    dnsNames: ['localhost', 'kubernetes', 'kubernetes.default', 'kubernetes.default.svc'],
+    ips: ['127.0.0.1', '::1'],
+  });
+  const serverCertificate = options.httpsPort === false ? undefined : sharedServerCertificate;
   const settings: SimulationSettings = {
     podReadyDelayMs: options.podReadyDelayMs ?? 1500,
     failureIntervalMs: options.failureIntervalMs ?? 10_000,
