@@ -22,7 +22,11 @@ const PORTS = [
   [SIM_CONTROL_PORT, 'the kube-simulator control API'],
   ...Array.from({ length: SIM_CLUSTERS }, (_, i) => [
     SIM_BASE_PORT + i,
-    'a kube-simulator cluster',
+    'a kube-simulator cluster (HTTP)',
+  ]),
+  ...Array.from({ length: SIM_CLUSTERS }, (_, i) => [
+    SIM_BASE_PORT + 100 + i,
+    'a kube-simulator cluster (HTTPS)',
   ]),
 ];
 
