@@ -18,6 +18,9 @@ export interface TestPostgres {
   stop(): Promise<void>;
 }
 
+// This package runs from source in tests and is never bundled, so the script
+// stays beside this file.
+// eslint-disable-next-line no-restricted-syntax
 const serverScript = path.join(__dirname, 'postgresServer.mjs');
 
 /**
