@@ -187,7 +187,18 @@ export class FieldManager {
     if (conflicts.length > 0 && !force) {
       throw conflictError(conflicts, config);
     }
-    const working = (live ? structuredClone(live) : { apiVersion: config.apiVersion, kind: config.kind, metadata: {} }) as JsonObject;
+    const working = (
+      live
+        ? structuredClone(live)
+        : {
+            apiVersion: config.apiVersion,
+            kind: config.kind,
+            metadata: {
+              name: config.metadata.name,
+              ...(config.metadata.namespace ? { namespace: config.metadata.namespace } : {}),
+            },
+          }
+    ) as JsonObject;
     const mine = entries.find(e => e.manager === manager && e.operation === 'Apply');
     const others = entries.filter(e => e !== mine);
     if (force) {

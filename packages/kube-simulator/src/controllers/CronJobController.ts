@@ -126,7 +126,7 @@ export class CronJobController implements Controller {
           lastScheduleTime = formatTimestamp(due);
         }
       }
-      const next = schedule.nextAfter(Math.max(now, due ?? now));
+      const next = due !== undefined && due > now ? due : schedule.nextAfter(now);
       if (next !== undefined) {
         this.timers.set(key, this.ctx.after(next - now, () => this.enqueue(key)));
       }
