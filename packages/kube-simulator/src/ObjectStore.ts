@@ -77,6 +77,14 @@ export class ObjectStore {
     return this.counter;
   }
 
+  /**
+   * Moves the resourceVersion on without a change, so that history can be
+   * expired up to the present while new lists still resume cleanly.
+   */
+  advanceResourceVersion(): number {
+    return ++this.counter;
+  }
+
   /** The serialised JSON of a stored object, computed once per version. */
   json(obj: KubeObject): string {
     let text = this.jsonCache.get(obj);

@@ -331,7 +331,7 @@ export class SimulatedCluster {
    * continuing a list from any earlier resourceVersion answers 410 Gone.
    */
   expireHistory(): void {
-    this.hub.expire(this.store.resourceVersion);
+    this.hub.expire(this.store.advanceResourceVersion());
   }
 
   /** Closes the listeners and all connections; data is kept. */
