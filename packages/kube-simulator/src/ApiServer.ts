@@ -761,11 +761,18 @@ export class ApiServer {
       return;
     }
     const head = `{"kind":${JSON.stringify(type.listKind)},"apiVersion":${JSON.stringify(groupVersionOf(type))},"metadata":${JSON.stringify(listMeta)},"items":[`;
-    const parts = new Array<string>(selected.length);
-    for (let i = 0; i < selected.length; i++) parts[i] = store.json(selected[i]);
-    const text = `${head}${parts.join(',')}]}`;
     res.writeHead(200, { 'Content-Type': 'application/json', ...noCache });
-    res.end(text);
+    // Write in ~1 MiB chunks of cached per-object JSON rather than building
+    // one huge string: large lists stay cheap in time and memory.
+    let chunk = head;
+    for (let i = 0; i < selected.length; i++) {
+      chunk += i === 0 ? store.json(selected[i]) : `,${store.json(selected[i])}`;
+      if (chunk.length > 1 << 20) {
+        res.write(chunk);
+        chunk = '';
+      }
+    }
+    res.end(`${chunk}]}`);
   }
 
   private serveWatch(req: IncomingMessage, res: ServerResponse, url: URL, request: ResourceRequest): void {

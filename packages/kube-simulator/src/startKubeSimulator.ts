@@ -48,6 +48,8 @@ export interface KubeSimulatorOptions {
   maxBodyBytes?: number;
   /** Events kept per cluster. Defaults to 5,000. */
   maxEvents?: number;
+  /** Namespaces the `scale:N` fleet spreads over. Defaults to 20. */
+  scaleNamespaces?: number;
   /** Simulated nodes per cluster. Defaults to 3. */
   nodeCount?: number;
   logger?: Logger;
@@ -152,7 +154,7 @@ export async function startKubeSimulator(options: KubeSimulatorOptions = {}): Pr
   const started: Array<{ stop(): Promise<void> }> = [];
   try {
     if (fleet === 'demo') await seedDemoFleet({ clusters, settings });
-    else if (isScale) await seedScaleFleet({ clusters, services: Number(fleet.slice('scale:'.length)), settings });
+    else if (isScale) await seedScaleFleet({ clusters, services: Number(fleet.slice('scale:'.length)), settings, namespaces: options.scaleNamespaces });
     for (const cluster of clusters) {
       started.push(cluster);
       await cluster.start();

@@ -174,7 +174,9 @@ export class Kubelet implements Controller {
       this.forget(key);
       return;
     }
-    const next = structuredClone(pod);
+    // Only spec.nodeName and status change: copy those, share the rest
+    // (pods of one template share their container specs in memory).
+    const next: KubeObject = { ...pod, spec: { ...(pod.spec as object) }, status: structuredClone(pod.status ?? {}) };
     const spec = next.spec as PodSpec;
     const nextStatus = (next.status ?? {}) as PodStatus;
     next.status = nextStatus;

@@ -3,15 +3,15 @@ import { installCloudNativePgCrds } from '../crds/installCloudNativePgCrds';
 import { SimulatedCluster } from '../SimulatedCluster';
 import { workloadObjects } from './workloadObjects';
 
-const namespaceCount = 20;
-
 /**
  * Seeds `services` Deployments of 10 replicas each for benchmarks, spread
- * round-robin over the clusters and over 20 namespaces, labelled like the
- * demo fleet. Pods start instantly during seeding.
+ * round-robin over the clusters and over `namespaces` namespaces (20 by
+ * default), labelled like the demo fleet. Pods start instantly during
+ * seeding.
  */
-export async function seedScaleFleet(options: { clusters: SimulatedCluster[]; services: number; settings: SimulationSettings }): Promise<void> {
+export async function seedScaleFleet(options: { clusters: SimulatedCluster[]; services: number; settings: SimulationSettings; namespaces?: number }): Promise<void> {
   const { clusters } = options;
+  const namespaceCount = options.namespaces ?? 20;
   for (const cluster of clusters) {
     cluster.configure({ podReadyDelayMs: 0 });
     installCloudNativePgCrds(cluster);
