@@ -72,9 +72,18 @@ const versionInfo = {
 
 /** gnostic openapi_v2.Document { swagger: "2.0", info: { title, version }, paths: {} }. */
 const emptySwaggerProto = (() => {
-  const str = (field: number, text: string) => Buffer.concat([Buffer.from([(field << 3) | 2, Buffer.byteLength(text)]), Buffer.from(text)]);
+  const str = (field: number, text: string) =>
+    Buffer.concat([
+      Buffer.from([(field << 3) | 2, Buffer.byteLength(text)]),
+      Buffer.from(text),
+    ]);
   const info = Buffer.concat([str(1, 'Kubernetes'), str(2, 'v1.32.0')]);
-  return Buffer.concat([str(1, '2.0'), Buffer.from([(2 << 3) | 2, info.length]), info, Buffer.from([(8 << 3) | 2, 0])]);
+  return Buffer.concat([
+    str(1, '2.0'),
+    Buffer.from([(2 << 3) | 2, info.length]),
+    info,
+    Buffer.from([(8 << 3) | 2, 0]),
+  ]);
 })();
 
 function sendJson(res: ServerResponse, code: number, body: unknown): void {
@@ -88,25 +97,48 @@ function sendJson(res: ServerResponse, code: number, body: unknown): void {
   res.end(text);
 }
 
-function compareKeys(ans: string, aname: string, bns: string, bname: string): number {
+function compareKeys(
+  ans: string,
+  aname: string,
+  bns: string,
+  bname: string,
+): number {
   if (ans !== bns) return ans < bns ? -1 : 1;
   if (aname === bname) return 0;
   return aname < bname ? -1 : 1;
 }
 
 function encodeContinue(token: ContinueToken): string {
-  return Buffer.from(JSON.stringify({ v: 'meta.k8s.io/v1', rv: token.rv, start: `${token.ns}/${token.name}\u0000` })).toString('base64');
+  return Buffer.from(
+    JSON.stringify({
+      v: 'meta.k8s.io/v1',
+      rv: token.rv,
+      start: `${token.ns}/${token.name}\u0000`,
+    }),
+  ).toString('base64');
 }
 
 function decodeContinue(text: string): ContinueToken {
   try {
-    const parsed = JSON.parse(Buffer.from(text, 'base64').toString('utf8')) as { rv?: unknown; start?: unknown };
-    if (typeof parsed.rv !== 'number' || typeof parsed.start !== 'string') throw new Error('missing fields');
-    const start = parsed.start.replace(/\u0000$/, '');
+    const parsed = JSON.parse(Buffer.from(text, 'base64').toString('utf8')) as {
+      rv?: unknown;
+      start?: unknown;
+    };
+    if (typeof parsed.rv !== 'number' || typeof parsed.start !== 'string')
+      throw new Error('missing fields');
+    const start = parsed.start.endsWith('\u0000')
+      ? parsed.start.slice(0, -1)
+      : parsed.start;
     const slash = start.indexOf('/');
-    return { rv: parsed.rv, ns: start.slice(0, slash), name: start.slice(slash + 1) };
+    return {
+      rv: parsed.rv,
+      ns: start.slice(0, slash),
+      name: start.slice(slash + 1),
+    };
   } catch (error) {
-    throw StatusError.badRequest(`continue key is not valid: ${(error as Error).message}`);
+    throw StatusError.badRequest(
+      `continue key is not valid: ${(error as Error).message}`,
+    );
   }
 }
 
@@ -150,7 +182,11 @@ export class ApiServer {
     });
   };
 
-  private fail(res: ServerResponse, error: unknown, req: IncomingMessage): void {
+  private fail(
+    res: ServerResponse,
+    error: unknown,
+    req: IncomingMessage,
+  ): void {
     if (error instanceof StatusError) {
       sendJson(res, error.code, error.toStatus());
       return;
@@ -161,25 +197,54 @@ export class ApiServer {
       url: req.url,
       error: String((error as Error)?.stack ?? error),
     });
-    sendJson(res, 500, StatusError.internal(String((error as Error)?.message ?? error)).toStatus());
+    sendJson(
+      res,
+      500,
+      StatusError.internal(
+        String((error as Error)?.message ?? error),
+      ).toStatus(),
+    );
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  private async handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): Promise<void> {
     const { faults } = this.options;
     if (faults.latencyMs > 0) {
-      await (this.options.sleep ?? (ms => new Promise<void>(r => setTimeout(r, ms))))(faults.latencyMs);
+      await (
+        this.options.sleep ?? (ms => new Promise<void>(r => setTimeout(r, ms)))
+      )(faults.latencyMs);
     }
-    if (faults.errorRate > 0 && (this.options.random ?? Math.random)() < faults.errorRate) {
+    if (
+      faults.errorRate > 0 &&
+      (this.options.random ?? Math.random)() < faults.errorRate
+    ) {
       req.resume();
-      throw new StatusError({ code: 500, message: 'Internal error occurred: injected fault (kube-simulator error rate)', reason: 'InternalError' });
+      throw new StatusError({
+        code: 500,
+        message:
+          'Internal error occurred: injected fault (kube-simulator error rate)',
+        reason: 'InternalError',
+      });
     }
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const segments = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+    const segments = url.pathname
+      .split('/')
+      .filter(Boolean)
+      .map(decodeURIComponent);
     const method = req.method ?? 'GET';
 
     // Public, unauthenticated endpoints (system:public-info-viewer).
-    if (method === 'GET' && segments.length === 1 && ['healthz', 'livez', 'readyz'].includes(segments[0])) {
-      res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8', ...noCache });
+    if (
+      method === 'GET' &&
+      segments.length === 1 &&
+      ['healthz', 'livez', 'readyz'].includes(segments[0])
+    ) {
+      res.writeHead(200, {
+        'Content-Type': 'text/plain; charset=utf-8',
+        ...noCache,
+      });
       res.end('ok');
       return;
     }
@@ -188,7 +253,9 @@ export class ApiServer {
       return;
     }
 
-    const grant = this.options.authorizer.authenticate(req.headers.authorization);
+    const grant = this.options.authorizer.authenticate(
+      req.headers.authorization,
+    );
 
     if (method === 'GET' && segments[0] === 'openapi' && segments[1] === 'v3') {
       const registry = this.options.registry;
@@ -208,7 +275,11 @@ export class ApiServer {
       // An empty Swagger 2.0 document in protobuf, the form kubectl asks
       // for: it then finds no schema for a kind and skips client-side
       // validation, as with a kind the server does not know.
-      res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': emptySwaggerProto.length, ...noCache });
+      res.writeHead(200, {
+        'Content-Type': 'application/octet-stream',
+        'Content-Length': emptySwaggerProto.length,
+        ...noCache,
+      });
       res.end(emptySwaggerProto);
       return;
     }
@@ -219,7 +290,11 @@ export class ApiServer {
     const isCore = segments[0] === 'api';
     if (method === 'GET') {
       if (isCore && segments.length === 1) {
-        sendJson(res, 200, registry.coreVersions(req.headers.host ?? '127.0.0.1'));
+        sendJson(
+          res,
+          200,
+          registry.coreVersions(req.headers.host ?? '127.0.0.1'),
+        );
         return;
       }
       if (!isCore && segments.length === 1) {
@@ -232,8 +307,13 @@ export class ApiServer {
         sendJson(res, 200, group);
         return;
       }
-      if ((isCore && segments.length === 2) || (!isCore && segments.length === 3)) {
-        const list = isCore ? registry.resourceList('', segments[1]) : registry.resourceList(segments[1], segments[2]);
+      if (
+        (isCore && segments.length === 2) ||
+        (!isCore && segments.length === 3)
+      ) {
+        const list = isCore
+          ? registry.resourceList('', segments[1])
+          : registry.resourceList(segments[1], segments[2]);
         if (!list) throw StatusError.noSuchResource();
         sendJson(res, 200, list);
         return;
@@ -257,15 +337,19 @@ export class ApiServer {
         rest = rest.slice(2);
       }
     }
-    if (rest.length === 0 || rest.length > 3) throw StatusError.noSuchResource();
+    if (rest.length === 0 || rest.length > 3)
+      throw StatusError.noSuchResource();
     const type = registry.find(group, version, rest[0]);
     if (!type) throw StatusError.noSuchResource();
     const subresource = rest[2];
     if (subresource !== undefined) {
-      const allowed = (subresource === 'status' && type.statusSubresource) || (subresource === 'scale' && type.scaleSubresource);
+      const allowed =
+        (subresource === 'status' && type.statusSubresource) ||
+        (subresource === 'scale' && type.scaleSubresource);
       if (!allowed) throw StatusError.noSuchResource();
     }
-    if (!type.namespaced && namespace !== undefined) throw StatusError.noSuchResource();
+    if (!type.namespaced && namespace !== undefined)
+      throw StatusError.noSuchResource();
     return { type, namespace, name: rest[1], subresource };
   }
 
@@ -297,9 +381,16 @@ export class ApiServer {
   ): Promise<void> {
     const method = req.method ?? 'GET';
     const verb = this.verbOf(method, request, url);
-    if (!verb || (request.subresource && !['get', 'update', 'patch'].includes(verb))) {
+    if (
+      !verb ||
+      (request.subresource && !['get', 'update', 'patch'].includes(verb))
+    ) {
       req.resume();
-      throw new StatusError({ code: 405, message: `the server does not allow this method on the requested resource`, details: {} });
+      throw new StatusError({
+        code: 405,
+        message: `the server does not allow this method on the requested resource`,
+        details: {},
+      });
     }
     const { type } = request;
     this.options.authorizer.authorize({
@@ -314,7 +405,11 @@ export class ApiServer {
     });
     const dryRunParam = url.searchParams.getAll('dryRun');
     if (dryRunParam.some(v => v !== 'All')) {
-      throw StatusError.badRequest(`Invalid dry run value: ${dryRunParam.join(',')}; supported values: "All"`);
+      throw StatusError.badRequest(
+        `Invalid dry run value: ${dryRunParam.join(
+          ',',
+        )}; supported values: "All"`,
+      );
     }
     const dryRun = dryRunParam.length > 0;
     switch (verb) {
@@ -331,13 +426,25 @@ export class ApiServer {
         break;
     }
     const body = await this.readBody(req, res);
-    const manager = url.searchParams.get('fieldManager') ?? (req.headers['user-agent'] ?? 'unknown').split('/')[0];
+    const manager =
+      url.searchParams.get('fieldManager') ??
+      (req.headers['user-agent'] ?? 'unknown').split('/')[0];
     switch (verb) {
       case 'create':
-        sendJson(res, 201, this.create(request, this.decodeObject(body, req, request), { dryRun, manager }));
+        sendJson(
+          res,
+          201,
+          this.create(request, this.decodeObject(body, req, request), {
+            dryRun,
+            manager,
+          }),
+        );
         return;
       case 'update':
-        this.serveUpdate(res, request, this.decodeObject(body, req, request), { dryRun, manager });
+        this.serveUpdate(res, request, this.decodeObject(body, req, request), {
+          dryRun,
+          manager,
+        });
         return;
       case 'patch':
         this.servePatch(req, res, url, request, body, { dryRun, manager });
@@ -353,7 +460,10 @@ export class ApiServer {
   private readBody(req: IncomingMessage, res: ServerResponse): Promise<Buffer> {
     const limit = this.options.maxBodyBytes;
     const tooLarge = () =>
-      new StatusError({ code: 413, message: `Request entity too large: limit is ${limit}` });
+      new StatusError({
+        code: 413,
+        message: `Request entity too large: limit is ${limit}`,
+      });
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > limit) {
       res.setHeader('Connection', 'close');
@@ -387,7 +497,11 @@ export class ApiServer {
       req.on('error', error => {
         if (!done) {
           done = true;
-          reject(StatusError.badRequest(`error reading request body: ${error.message}`));
+          reject(
+            StatusError.badRequest(
+              `error reading request body: ${error.message}`,
+            ),
+          );
         }
       });
     });
@@ -402,18 +516,32 @@ export class ApiServer {
       try {
         return parseYaml(text);
       } catch (error) {
-        throw StatusError.badRequest(`error converting YAML to JSON: ${(error as Error).message.split('\n')[0]}`);
+        throw StatusError.badRequest(
+          `error converting YAML to JSON: ${
+            (error as Error).message.split('\n')[0]
+          }`,
+        );
       }
     }
     try {
       return JSON.parse(text);
     } catch (error) {
-      throw StatusError.badRequest(`couldn't get version/kind; json parse error: ${(error as Error).message}`);
+      throw StatusError.badRequest(
+        `couldn't get version/kind; json parse error: ${
+          (error as Error).message
+        }`,
+      );
     }
   }
 
-  private decodeObject(body: Buffer, req: IncomingMessage, request: ResourceRequest): KubeObject {
-    const contentType = String(req.headers['content-type'] ?? 'application/json');
+  private decodeObject(
+    body: Buffer,
+    req: IncomingMessage,
+    request: ResourceRequest,
+  ): KubeObject {
+    const contentType = String(
+      req.headers['content-type'] ?? 'application/json',
+    );
     if (!/json|yaml/.test(contentType)) {
       throw new StatusError({
         code: 415,
@@ -424,22 +552,35 @@ export class ApiServer {
     return this.checkObjectShape(value, request);
   }
 
-  private checkObjectShape(value: unknown, request: ResourceRequest): KubeObject {
+  private checkObjectShape(
+    value: unknown,
+    request: ResourceRequest,
+  ): KubeObject {
     if (!value || typeof value !== 'object' || Array.isArray(value)) {
-      throw StatusError.badRequest(`couldn't get version/kind; json parse error: json: cannot unmarshal ${Array.isArray(value) ? 'array' : typeof value} into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }`);
+      throw StatusError.badRequest(
+        `couldn't get version/kind; json parse error: json: cannot unmarshal ${
+          Array.isArray(value) ? 'array' : typeof value
+        } into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }`,
+      );
     }
     const obj = value as KubeObject;
     if (request.subresource === 'scale') {
       return obj;
     }
     if (!obj.kind) {
-      throw StatusError.badRequest(`Object 'Kind' is missing in '${JSON.stringify(obj).slice(0, 200)}'`);
+      throw StatusError.badRequest(
+        `Object 'Kind' is missing in '${JSON.stringify(obj).slice(0, 200)}'`,
+      );
     }
     const expected = groupVersionOf(request.type);
     if (obj.apiVersion !== expected || obj.kind !== request.type.kind) {
       throw StatusError.badRequest(
-        `the API version in the data (${obj.apiVersion ?? ''}) does not match the expected API version (${expected})`.concat(
-          obj.kind !== request.type.kind ? ` or kind (${obj.kind}) does not match ${request.type.kind}` : '',
+        `the API version in the data (${
+          obj.apiVersion ?? ''
+        }) does not match the expected API version (${expected})`.concat(
+          obj.kind !== request.type.kind
+            ? ` or kind (${obj.kind}) does not match ${request.type.kind}`
+            : '',
         ),
       );
     }
@@ -449,18 +590,28 @@ export class ApiServer {
 
   private checkNamespace(obj: KubeObject, request: ResourceRequest): void {
     if (!request.type.namespaced) return;
-    if (obj.metadata.namespace && request.namespace && obj.metadata.namespace !== request.namespace) {
-      throw StatusError.badRequest('the namespace of the provided object does not match the namespace sent on the request');
+    if (
+      obj.metadata.namespace &&
+      request.namespace &&
+      obj.metadata.namespace !== request.namespace
+    ) {
+      throw StatusError.badRequest(
+        'the namespace of the provided object does not match the namespace sent on the request',
+      );
     }
     const ns = obj.metadata.namespace ?? request.namespace;
     if (!ns) {
-      throw StatusError.badRequest('the namespace of the provided object does not match the namespace sent on the request');
+      throw StatusError.badRequest(
+        'the namespace of the provided object does not match the namespace sent on the request',
+      );
     }
     obj.metadata.namespace = ns;
   }
 
   private fieldManagerFor(type: ResourceType): FieldManager {
-    return type.customResource ? this.fieldManagers.custom : this.fieldManagers.builtin;
+    return type.customResource
+      ? this.fieldManagers.custom
+      : this.fieldManagers.builtin;
   }
 
   private now(): string {
@@ -469,36 +620,61 @@ export class ApiServer {
 
   private prepare(obj: KubeObject, request: ResourceRequest): void {
     validateObject(request.type, obj);
-    if (!request.type.customResource) applyDefaults(obj, this.options.allocator);
+    if (!request.type.customResource)
+      applyDefaults(obj, this.options.allocator);
   }
 
   /** POST: create. */
-  private create(request: ResourceRequest, obj: KubeObject, opts: { dryRun: boolean; manager: string }): KubeObject {
+  private create(
+    request: ResourceRequest,
+    obj: KubeObject,
+    opts: { dryRun: boolean; manager: string },
+  ): KubeObject {
     this.checkNamespace(obj, request);
     this.prepare(obj, request);
-    obj.metadata.managedFields = this.fieldManagerFor(request.type).recordUpdate({
+    obj.metadata.managedFields = this.fieldManagerFor(
+      request.type,
+    ).recordUpdate({
       previous: undefined,
       next: obj,
       manager: opts.manager,
       apiVersion: groupVersionOf(request.type),
       time: this.now(),
     });
-    return this.options.store.create(request.type, obj, { dryRun: opts.dryRun });
+    return this.options.store.create(request.type, obj, {
+      dryRun: opts.dryRun,
+    });
   }
 
   private existing(request: ResourceRequest): KubeObject {
-    const obj = this.options.store.get(request.type, request.namespace, request.name ?? '');
-    if (!obj) throw StatusError.notFound(request.type.plural, request.name ?? '', request.type.group);
+    const obj = this.options.store.get(
+      request.type,
+      request.namespace,
+      request.name ?? '',
+    );
+    if (!obj)
+      throw StatusError.notFound(
+        request.type.plural,
+        request.name ?? '',
+        request.type.group,
+      );
     return obj;
   }
 
-  private serveUpdate(res: ServerResponse, request: ResourceRequest, obj: KubeObject, opts: { dryRun: boolean; manager: string }): void {
+  private serveUpdate(
+    res: ServerResponse,
+    request: ResourceRequest,
+    obj: KubeObject,
+    opts: { dryRun: boolean; manager: string },
+  ): void {
     if (request.subresource === 'scale') {
       sendJson(res, 200, this.writeScale(request, obj, opts.dryRun));
       return;
     }
     if (obj.metadata.name && obj.metadata.name !== request.name) {
-      throw StatusError.badRequest(`the name of the object (${obj.metadata.name}) does not match the name on the URL (${request.name})`);
+      throw StatusError.badRequest(
+        `the name of the object (${obj.metadata.name}) does not match the name on the URL (${request.name})`,
+      );
     }
     obj.metadata.name = request.name;
     this.checkNamespace(obj, request);
@@ -506,10 +682,17 @@ export class ApiServer {
     sendJson(res, 200, this.update(request, previous, obj, opts));
   }
 
-  private update(request: ResourceRequest, previous: KubeObject, obj: KubeObject, opts: { dryRun: boolean; manager: string; managedFields?: boolean }): KubeObject {
+  private update(
+    request: ResourceRequest,
+    previous: KubeObject,
+    obj: KubeObject,
+    opts: { dryRun: boolean; manager: string; managedFields?: boolean },
+  ): KubeObject {
     this.prepare(obj, request);
     if (opts.managedFields !== false) {
-      obj.metadata.managedFields = this.fieldManagerFor(request.type).recordUpdate({
+      obj.metadata.managedFields = this.fieldManagerFor(
+        request.type,
+      ).recordUpdate({
         previous,
         next: obj,
         manager: opts.manager,
@@ -532,14 +715,27 @@ export class ApiServer {
     body: Buffer,
     opts: { dryRun: boolean; manager: string },
   ): void {
-    const contentType = String(req.headers['content-type'] ?? '').split(';')[0].trim();
+    const contentType = String(req.headers['content-type'] ?? '')
+      .split(';')[0]
+      .trim();
     const { type } = request;
-    const supported = ['application/json-patch+json', 'application/merge-patch+json', 'application/apply-patch+yaml', 'application/apply-patch+cbor'];
-    if (type.strategicMerge) supported.push('application/strategic-merge-patch+json');
-    if (!supported.includes(contentType) || contentType === 'application/apply-patch+cbor') {
+    const supported = [
+      'application/json-patch+json',
+      'application/merge-patch+json',
+      'application/apply-patch+yaml',
+      'application/apply-patch+cbor',
+    ];
+    if (type.strategicMerge)
+      supported.push('application/strategic-merge-patch+json');
+    if (
+      !supported.includes(contentType) ||
+      contentType === 'application/apply-patch+cbor'
+    ) {
       throw new StatusError({
         code: 415,
-        message: `the body of the request was in an unknown format - accepted media types include: ${supported.filter(s => !s.includes('cbor')).join(', ')}`,
+        message: `the body of the request was in an unknown format - accepted media types include: ${supported
+          .filter(s => !s.includes('cbor'))
+          .join(', ')}`,
       });
     }
     if (contentType === 'application/apply-patch+yaml') {
@@ -551,26 +747,47 @@ export class ApiServer {
     try {
       patch = JSON.parse(body.toString('utf8') || 'null');
     } catch (error) {
-      throw StatusError.badRequest(`error decoding patch: ${(error as Error).message}`);
+      throw StatusError.badRequest(
+        `error decoding patch: ${(error as Error).message}`,
+      );
     }
-    const base: JsonObject = request.subresource === 'scale' ? (this.scaleOf(request.type, previous) as unknown as JsonObject) : (previous as unknown as JsonObject);
+    const base: JsonObject =
+      request.subresource === 'scale'
+        ? (this.scaleOf(request.type, previous) as unknown as JsonObject)
+        : (previous as unknown as JsonObject);
     let patched: JsonObject;
     if (contentType === 'application/json-patch+json') {
       if (!Array.isArray(patch)) {
-        throw StatusError.badRequest('json: cannot unmarshal object into Go value of type jsonpatch.Patch');
+        throw StatusError.badRequest(
+          'json: cannot unmarshal object into Go value of type jsonpatch.Patch',
+        );
       }
       try {
-        patched = applyJsonPatch(structuredClone(base), patch as Operation[], true, false).newDocument;
+        patched = applyJsonPatch(
+          structuredClone(base),
+          patch as Operation[],
+          true,
+          false,
+        ).newDocument;
       } catch (error) {
-        throw new StatusError({ code: 422, message: `the server rejected our request due to an error in our request: ${(error as Error).message.split('\n')[0]}`, reason: 'Invalid' });
+        throw new StatusError({
+          code: 422,
+          message: `the server rejected our request due to an error in our request: ${
+            (error as Error).message.split('\n')[0]
+          }`,
+          reason: 'Invalid',
+        });
       }
     } else {
       if (!patch || typeof patch !== 'object' || Array.isArray(patch)) {
-        throw StatusError.badRequest('error decoding patch: a merge patch must be a JSON object');
+        throw StatusError.badRequest(
+          'error decoding patch: a merge patch must be a JSON object',
+        );
       }
-      patched = contentType === 'application/merge-patch+json'
-        ? mergePatch(base, patch as JsonObject)
-        : strategicMergePatch(base, patch as JsonObject);
+      patched =
+        contentType === 'application/merge-patch+json'
+          ? mergePatch(base, patch as JsonObject)
+          : strategicMergePatch(base, patch as JsonObject);
     }
     const obj = patched as unknown as KubeObject;
     if (request.subresource === 'scale') {
@@ -578,33 +795,61 @@ export class ApiServer {
       return;
     }
     if (!obj.metadata || typeof obj.metadata !== 'object') obj.metadata = {};
-    if (obj.metadata.name !== request.name || (type.namespaced && obj.metadata.namespace !== request.namespace)) {
-      throw StatusError.badRequest('metadata.name and metadata.namespace cannot be changed by a patch');
+    if (
+      obj.metadata.name !== request.name ||
+      (type.namespaced && obj.metadata.namespace !== request.namespace)
+    ) {
+      throw StatusError.badRequest(
+        'metadata.name and metadata.namespace cannot be changed by a patch',
+      );
     }
     if (obj.apiVersion !== previous.apiVersion || obj.kind !== previous.kind) {
-      throw StatusError.badRequest('apiVersion and kind cannot be changed by a patch');
+      throw StatusError.badRequest(
+        'apiVersion and kind cannot be changed by a patch',
+      );
     }
     sendJson(res, 200, this.update(request, previous, obj, opts));
   }
 
-  private serveApply(res: ServerResponse, url: URL, request: ResourceRequest, body: Buffer, opts: { dryRun: boolean; manager: string }): void {
+  private serveApply(
+    res: ServerResponse,
+    url: URL,
+    request: ResourceRequest,
+    body: Buffer,
+    opts: { dryRun: boolean; manager: string },
+  ): void {
     const manager = url.searchParams.get('fieldManager');
     if (!manager) {
-      throw StatusError.badRequest('PATCH /apply-patch: fieldManager is required for apply requests');
+      throw StatusError.badRequest(
+        'PATCH /apply-patch: fieldManager is required for apply requests',
+      );
     }
     const forceParam = url.searchParams.get('force');
     const force = forceParam === 'true' || forceParam === '1';
-    const config = this.checkObjectShape(this.parseBody(body, 'yaml'), { ...request, subresource: undefined });
+    const config = this.checkObjectShape(this.parseBody(body, 'yaml'), {
+      ...request,
+      subresource: undefined,
+    });
     if (config.metadata.name && config.metadata.name !== request.name) {
-      throw StatusError.badRequest(`the name of the object (${config.metadata.name}) does not match the name on the URL (${request.name})`);
+      throw StatusError.badRequest(
+        `the name of the object (${config.metadata.name}) does not match the name on the URL (${request.name})`,
+      );
     }
     config.metadata.name = request.name;
     if (request.type.namespaced) {
       this.checkNamespace(config, request);
     }
-    const live = this.options.store.get(request.type, request.namespace, request.name ?? '');
+    const live = this.options.store.get(
+      request.type,
+      request.namespace,
+      request.name ?? '',
+    );
     if (request.subresource === 'status' && !live) {
-      throw StatusError.notFound(request.type.plural, request.name ?? '', request.type.group);
+      throw StatusError.notFound(
+        request.type.plural,
+        request.name ?? '',
+        request.type.group,
+      );
     }
     const applied = this.fieldManagerFor(request.type).apply({
       live,
@@ -616,17 +861,39 @@ export class ApiServer {
     });
     if (!live) {
       this.prepare(applied, request);
-      sendJson(res, 201, this.options.store.create(request.type, applied, { dryRun: opts.dryRun }));
+      sendJson(
+        res,
+        201,
+        this.options.store.create(request.type, applied, {
+          dryRun: opts.dryRun,
+        }),
+      );
       return;
     }
     applied.metadata.resourceVersion = config.metadata.resourceVersion;
-    sendJson(res, 200, this.update(request, live, applied, { dryRun: opts.dryRun, manager, managedFields: false }));
+    sendJson(
+      res,
+      200,
+      this.update(request, live, applied, {
+        dryRun: opts.dryRun,
+        manager,
+        managedFields: false,
+      }),
+    );
   }
 
-  private scaleOf(type: ResourceType, obj: KubeObject): Record<string, unknown> {
-    const spec = (obj.spec ?? {}) as { replicas?: number; selector?: { matchLabels?: Record<string, string> } };
+  private scaleOf(
+    type: ResourceType,
+    obj: KubeObject,
+  ): Record<string, unknown> {
+    const spec = (obj.spec ?? {}) as {
+      replicas?: number;
+      selector?: { matchLabels?: Record<string, string> };
+    };
     const status = (obj.status ?? {}) as { replicas?: number };
-    const selector = Object.entries(spec.selector?.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`).join(',');
+    const selector = Object.entries(spec.selector?.matchLabels ?? {})
+      .map(([k, v]) => `${k}=${v}`)
+      .join(',');
     return {
       kind: 'Scale',
       apiVersion: 'autoscaling/v1',
@@ -637,64 +904,120 @@ export class ApiServer {
         resourceVersion: obj.metadata.resourceVersion,
         creationTimestamp: obj.metadata.creationTimestamp,
       },
-      spec: { replicas: type.customResource ? readPath(obj, type.scaleSubresource?.specReplicasPath) ?? 0 : spec.replicas ?? 1 },
+      spec: {
+        replicas: type.customResource
+          ? readPath(obj, type.scaleSubresource?.specReplicasPath) ?? 0
+          : spec.replicas ?? 1,
+      },
       status: {
-        replicas: type.customResource ? readPath(obj, type.scaleSubresource?.statusReplicasPath) ?? 0 : status.replicas ?? 0,
+        replicas: type.customResource
+          ? readPath(obj, type.scaleSubresource?.statusReplicasPath) ?? 0
+          : status.replicas ?? 0,
         ...(selector ? { selector } : {}),
       },
     };
   }
 
-  private writeScale(request: ResourceRequest, scale: KubeObject, dryRun: boolean): Record<string, unknown> {
+  private writeScale(
+    request: ResourceRequest,
+    scale: KubeObject,
+    dryRun: boolean,
+  ): Record<string, unknown> {
     const previous = this.existing(request);
-    const replicas = (scale.spec as { replicas?: unknown } | undefined)?.replicas;
-    if (typeof replicas !== 'number' || replicas < 0 || !Number.isInteger(replicas)) {
-      throw StatusError.invalid({ kind: 'Scale', group: 'autoscaling', name: request.name ?? '', causes: [{ reason: 'FieldValueInvalid', field: 'spec.replicas', message: `Invalid value: ${JSON.stringify(replicas)}: must be greater than or equal to 0` }] });
+    const replicas = (scale.spec as { replicas?: unknown } | undefined)
+      ?.replicas;
+    if (
+      typeof replicas !== 'number' ||
+      replicas < 0 ||
+      !Number.isInteger(replicas)
+    ) {
+      throw StatusError.invalid({
+        kind: 'Scale',
+        group: 'autoscaling',
+        name: request.name ?? '',
+        causes: [
+          {
+            reason: 'FieldValueInvalid',
+            field: 'spec.replicas',
+            message: `Invalid value: ${JSON.stringify(
+              replicas,
+            )}: must be greater than or equal to 0`,
+          },
+        ],
+      });
     }
     const rv = scale.metadata?.resourceVersion;
     if (rv && rv !== previous.metadata.resourceVersion) {
-      throw StatusError.conflict(request.type.plural, request.name ?? '', request.type.group);
+      throw StatusError.conflict(
+        request.type.plural,
+        request.name ?? '',
+        request.type.group,
+      );
     }
     const next = structuredClone(previous);
-    const path = request.type.scaleSubresource?.specReplicasPath ?? '.spec.replicas';
+    const path =
+      request.type.scaleSubresource?.specReplicasPath ?? '.spec.replicas';
     writePath(next, path, replicas);
     const stored = this.options.store.update(request.type, next, { dryRun });
     return this.scaleOf(request.type, stored);
   }
 
-  private serveGet(req: IncomingMessage, res: ServerResponse, url: URL, request: ResourceRequest): void {
+  private serveGet(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    request: ResourceRequest,
+  ): void {
     const obj = this.existing(request);
     if (request.subresource === 'scale') {
       sendJson(res, 200, this.scaleOf(request.type, obj));
       return;
     }
     if (wantsTable(req.headers.accept)) {
-      sendJson(res, 200, tableFor({
-        type: request.type,
-        objects: [obj],
-        includeObject: (url.searchParams.get('includeObject') as IncludeObject) ?? 'Metadata',
-        now: this.options.clock.now(),
-        listMeta: { resourceVersion: obj.metadata.resourceVersion },
-      }));
+      sendJson(
+        res,
+        200,
+        tableFor({
+          type: request.type,
+          objects: [obj],
+          includeObject:
+            (url.searchParams.get('includeObject') as IncludeObject) ??
+            'Metadata',
+          now: this.options.clock.now(),
+          listMeta: { resourceVersion: obj.metadata.resourceVersion },
+        }),
+      );
       return;
     }
     sendJson(res, 200, this.options.store.json(obj));
   }
 
-  private selectorsOf(url: URL, type: ResourceType): { labels: LabelSelector; fields: FieldSelector } {
+  private selectorsOf(
+    url: URL,
+    type: ResourceType,
+  ): { labels: LabelSelector; fields: FieldSelector } {
     return {
       labels: LabelSelector.parse(url.searchParams.get('labelSelector')),
-      fields: FieldSelector.parse(url.searchParams.get('fieldSelector'), type.plural),
+      fields: FieldSelector.parse(
+        url.searchParams.get('fieldSelector'),
+        type.plural,
+      ),
     };
   }
 
-  private serveList(req: IncomingMessage, res: ServerResponse, url: URL, request: ResourceRequest): void {
+  private serveList(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    request: ResourceRequest,
+  ): void {
     const { store, hub } = this.options;
     const { type } = request;
     const { labels, fields } = this.selectorsOf(url, type);
     const limitParam = url.searchParams.get('limit');
     const limit = limitParam ? Number(limitParam) : 0;
-    if (!Number.isFinite(limit) || limit < 0) throw StatusError.badRequest(`invalid limit: ${limitParam}`);
+    if (!Number.isFinite(limit) || limit < 0)
+      throw StatusError.badRequest(`invalid limit: ${limitParam}`);
     const continueParam = url.searchParams.get('continue');
     let listRv = store.resourceVersion;
     let startIndex = 0;
@@ -710,7 +1033,8 @@ export class ApiServer {
         throw new StatusError({
           code: 410,
           reason: 'Expired',
-          message: 'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.',
+          message:
+            'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.',
         });
       }
       listRv = token.rv;
@@ -719,7 +1043,15 @@ export class ApiServer {
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
         const o = items[mid];
-        if (compareKeys(o.metadata.namespace ?? '', o.metadata.name ?? '', token.ns, token.name) <= 0) lo = mid + 1;
+        if (
+          compareKeys(
+            o.metadata.namespace ?? '',
+            o.metadata.name ?? '',
+            token.ns,
+            token.name,
+          ) <= 0
+        )
+          lo = mid + 1;
         else hi = mid;
       }
       startIndex = lo;
@@ -730,11 +1062,19 @@ export class ApiServer {
     const filtering = !labels.isEverything || !fields.isEverything;
     for (let i = startIndex; i < items.length; i++) {
       const obj = items[i];
-      if (filtering && (!labels.matches(obj.metadata.labels) || !fields.matches(obj))) continue;
+      if (
+        filtering &&
+        (!labels.matches(obj.metadata.labels) || !fields.matches(obj))
+      )
+        continue;
       if (limit > 0 && selected.length >= limit) {
         if (!next) {
           const last = selected[selected.length - 1];
-          next = { rv: listRv, ns: last.metadata.namespace ?? '', name: last.metadata.name ?? '' };
+          next = {
+            rv: listRv,
+            ns: last.metadata.namespace ?? '',
+            name: last.metadata.name ?? '',
+          };
         }
         if (filtering) {
           remaining = -1;
@@ -745,28 +1085,41 @@ export class ApiServer {
       }
       selected.push(obj);
     }
-    const listMeta: Record<string, unknown> = { resourceVersion: String(listRv) };
+    const listMeta: Record<string, unknown> = {
+      resourceVersion: String(listRv),
+    };
     if (next) {
       listMeta.continue = encodeContinue(next);
       if (remaining > 0) listMeta.remainingItemCount = remaining;
     }
     if (wantsTable(req.headers.accept)) {
-      sendJson(res, 200, tableFor({
-        type,
-        objects: selected,
-        includeObject: (url.searchParams.get('includeObject') as IncludeObject) ?? 'Metadata',
-        now: this.options.clock.now(),
-        listMeta,
-      }));
+      sendJson(
+        res,
+        200,
+        tableFor({
+          type,
+          objects: selected,
+          includeObject:
+            (url.searchParams.get('includeObject') as IncludeObject) ??
+            'Metadata',
+          now: this.options.clock.now(),
+          listMeta,
+        }),
+      );
       return;
     }
-    const head = `{"kind":${JSON.stringify(type.listKind)},"apiVersion":${JSON.stringify(groupVersionOf(type))},"metadata":${JSON.stringify(listMeta)},"items":[`;
+    const head = `{"kind":${JSON.stringify(
+      type.listKind,
+    )},"apiVersion":${JSON.stringify(
+      groupVersionOf(type),
+    )},"metadata":${JSON.stringify(listMeta)},"items":[`;
     res.writeHead(200, { 'Content-Type': 'application/json', ...noCache });
     // Write in ~1 MiB chunks of cached per-object JSON rather than building
     // one huge string: large lists stay cheap in time and memory.
     let chunk = head;
     for (let i = 0; i < selected.length; i++) {
-      chunk += i === 0 ? store.json(selected[i]) : `,${store.json(selected[i])}`;
+      chunk +=
+        i === 0 ? store.json(selected[i]) : `,${store.json(selected[i])}`;
       if (chunk.length > 1 << 20) {
         res.write(chunk);
         chunk = '';
@@ -775,49 +1128,82 @@ export class ApiServer {
     res.end(`${chunk}]}`);
   }
 
-  private serveWatch(req: IncomingMessage, res: ServerResponse, url: URL, request: ResourceRequest): void {
+  private serveWatch(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    request: ResourceRequest,
+  ): void {
     const { store, hub, clock } = this.options;
     const { type } = request;
     const { labels, fields } = this.selectorsOf(url, type);
     const storageKey = storageKeyOf(type);
     const asTable = wantsTable(req.headers.accept);
-    const includeObject = (url.searchParams.get('includeObject') as IncludeObject) ?? 'Metadata';
+    const includeObject =
+      (url.searchParams.get('includeObject') as IncludeObject) ?? 'Metadata';
     const rvParam = url.searchParams.get('resourceVersion') ?? '';
     const bookmarks = url.searchParams.get('allowWatchBookmarks') === 'true';
-    const sendInitialEvents = url.searchParams.get('sendInitialEvents') === 'true';
+    const sendInitialEvents =
+      url.searchParams.get('sendInitialEvents') === 'true';
     const timeoutSeconds = Number(url.searchParams.get('timeoutSeconds') ?? 0);
     if (rvParam && !/^\d+$/.test(rvParam)) {
-      throw StatusError.badRequest(`resourceVersion: Invalid value: "${rvParam}": must be a non-negative integer`);
+      throw StatusError.badRequest(
+        `resourceVersion: Invalid value: "${rvParam}": must be a non-negative integer`,
+      );
     }
     const name = request.name ?? fields.exactName;
     const matches = (obj: KubeObject | undefined): boolean => {
       if (!obj) return false;
-      if (request.namespace !== undefined && obj.metadata.namespace !== request.namespace) return false;
-      if (request.name !== undefined && obj.metadata.name !== request.name) return false;
+      if (
+        request.namespace !== undefined &&
+        obj.metadata.namespace !== request.namespace
+      )
+        return false;
+      if (request.name !== undefined && obj.metadata.name !== request.name)
+        return false;
       return labels.matches(obj.metadata.labels) && fields.matches(obj);
     };
 
-    res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked', ...noCache });
+    res.writeHead(200, {
+      'Content-Type': 'application/json',
+      'Transfer-Encoding': 'chunked',
+      ...noCache,
+    });
     res.flushHeaders();
     let first = true;
     const write = (eventType: string, obj: KubeObject | object): void => {
       if (res.destroyed || res.writableEnded) return;
       let objectJson: string;
       if (asTable && eventType !== 'ERROR' && eventType !== 'BOOKMARK') {
-        objectJson = JSON.stringify(tableFor({ type, objects: [obj as KubeObject], includeObject, now: clock.now(), withColumnDefinitions: first }));
+        objectJson = JSON.stringify(
+          tableFor({
+            type,
+            objects: [obj as KubeObject],
+            includeObject,
+            now: clock.now(),
+            withColumnDefinitions: first,
+          }),
+        );
         first = false;
       } else {
-        objectJson = 'metadata' in obj && 'apiVersion' in obj && eventType !== 'BOOKMARK' ? store.json(obj as KubeObject) : JSON.stringify(obj);
+        objectJson =
+          'metadata' in obj && 'apiVersion' in obj && eventType !== 'BOOKMARK'
+            ? store.json(obj as KubeObject)
+            : JSON.stringify(obj);
       }
       res.write(`{"type":"${eventType}","object":${objectJson}}\n`);
     };
     const emit = (event: StoredEvent): void => {
       if (event.storageKey !== storageKey) return;
       const now = matches(event.object);
-      const before = event.type === 'MODIFIED' ? matches(event.previous) : event.type === 'DELETED' ? matches(event.previous) || now : false;
+      let before = false;
+      if (event.type === 'MODIFIED') before = matches(event.previous);
+      else if (event.type === 'DELETED')
+        before = matches(event.previous) || now;
       let outType: WatchEventType | undefined;
       if (event.type === 'ADDED') outType = now ? 'ADDED' : undefined;
-      else if (event.type === 'DELETED') outType = before ? 'DELETED' : undefined;
+      else if (event.type === 'DELETED')
+        outType = before ? 'DELETED' : undefined;
       else if (now && before) outType = 'MODIFIED';
       else if (now) outType = 'ADDED';
       else if (before) outType = 'DELETED';
@@ -837,62 +1223,112 @@ export class ApiServer {
     if (rvParam && rvParam !== '0') {
       const history = hub.eventsAfter(Number(rvParam));
       if (!history) {
-        write('ERROR', new StatusError({
-          code: 410,
-          reason: 'Expired',
-          message: `too old resource version: ${rvParam} (${hub.oldestResumable + 1})`,
-        }).toStatus());
+        write(
+          'ERROR',
+          new StatusError({
+            code: 410,
+            reason: 'Expired',
+            message: `too old resource version: ${rvParam} (${
+              hub.oldestResumable + 1
+            })`,
+          }).toStatus(),
+        );
         res.end();
         cleanup();
         return;
       }
       for (const event of history) emit(event);
     } else {
-      const initial = name !== undefined && (request.namespace !== undefined || !type.namespaced)
-        ? [store.get(type, request.namespace, name)].filter((o): o is KubeObject => Boolean(o))
-        : store.list(type, request.namespace);
+      const initial =
+        name !== undefined &&
+        (request.namespace !== undefined || !type.namespaced)
+          ? [store.get(type, request.namespace, name)].filter(
+              (o): o is KubeObject => Boolean(o),
+            )
+          : store.list(type, request.namespace);
       for (const obj of initial) if (matches(obj)) write('ADDED', obj);
       if (sendInitialEvents && bookmarks) {
-        write('BOOKMARK', { kind: type.kind, apiVersion: groupVersionOf(type), metadata: { resourceVersion: String(store.resourceVersion), annotations: { 'k8s.io/initial-events-end': 'true' } } });
+        write('BOOKMARK', {
+          kind: type.kind,
+          apiVersion: groupVersionOf(type),
+          metadata: {
+            resourceVersion: String(store.resourceVersion),
+            annotations: { 'k8s.io/initial-events-end': 'true' },
+          },
+        });
       }
     }
     this.openWatches.add(res);
     unsubscribe = hub.subscribe(emit);
     if (bookmarks) {
       const bookmark = () => {
-        write('BOOKMARK', { kind: type.kind, apiVersion: groupVersionOf(type), metadata: { resourceVersion: String(store.resourceVersion) } });
-        timers.push(clock.setTimeout(bookmark, this.options.bookmarkIntervalMs));
+        write('BOOKMARK', {
+          kind: type.kind,
+          apiVersion: groupVersionOf(type),
+          metadata: { resourceVersion: String(store.resourceVersion) },
+        });
+        timers.push(
+          clock.setTimeout(bookmark, this.options.bookmarkIntervalMs),
+        );
       };
       timers.push(clock.setTimeout(bookmark, this.options.bookmarkIntervalMs));
     }
     if (timeoutSeconds > 0) {
-      timers.push(clock.setTimeout(() => {
-        res.end();
-        cleanup();
-      }, timeoutSeconds * 1000));
+      timers.push(
+        clock.setTimeout(() => {
+          res.end();
+          cleanup();
+        }, timeoutSeconds * 1000),
+      );
     }
   }
 
-  private serveDelete(res: ServerResponse, url: URL, request: ResourceRequest, body: Buffer, dryRun: boolean): void {
-    let options: { propagationPolicy?: string; dryRun?: string[]; preconditions?: { uid?: string; resourceVersion?: string } } = {};
+  private serveDelete(
+    res: ServerResponse,
+    url: URL,
+    request: ResourceRequest,
+    body: Buffer,
+    dryRun: boolean,
+  ): void {
+    let options: {
+      propagationPolicy?: string;
+      dryRun?: string[];
+      preconditions?: { uid?: string; resourceVersion?: string };
+    } = {};
     if (body.length > 0 && body.toString('utf8').trim()) {
       try {
         options = JSON.parse(body.toString('utf8'));
       } catch (error) {
-        throw StatusError.badRequest(`couldn't get version/kind; json parse error: ${(error as Error).message}`);
+        throw StatusError.badRequest(
+          `couldn't get version/kind; json parse error: ${
+            (error as Error).message
+          }`,
+        );
       }
     }
-    const propagation = (url.searchParams.get('propagationPolicy') ?? options.propagationPolicy ?? 'Background') as PropagationPolicy;
+    const propagation = (url.searchParams.get('propagationPolicy') ??
+      options.propagationPolicy ??
+      'Background') as PropagationPolicy;
     if (!['Background', 'Foreground', 'Orphan'].includes(propagation)) {
-      throw StatusError.badRequest(`propagationPolicy: Unsupported value: "${propagation}"`);
+      throw StatusError.badRequest(
+        `propagationPolicy: Unsupported value: "${propagation}"`,
+      );
     }
-    const deleted = this.options.store.delete(request.type, request.namespace, request.name ?? '', {
-      dryRun: dryRun || (options.dryRun ?? []).includes('All'),
-      propagation,
-      uid: options.preconditions?.uid,
-      resourceVersion: options.preconditions?.resourceVersion,
-    });
-    if (request.type.plural === 'pods' || request.type.plural === 'namespaces') {
+    const deleted = this.options.store.delete(
+      request.type,
+      request.namespace,
+      request.name ?? '',
+      {
+        dryRun: dryRun || (options.dryRun ?? []).includes('All'),
+        propagation,
+        uid: options.preconditions?.uid,
+        resourceVersion: options.preconditions?.resourceVersion,
+      },
+    );
+    if (
+      request.type.plural === 'pods' ||
+      request.type.plural === 'namespaces'
+    ) {
       sendJson(res, 200, deleted);
       return;
     }
@@ -901,15 +1337,35 @@ export class ApiServer {
       apiVersion: 'v1',
       metadata: {},
       status: 'Success',
-      details: { name: request.name, group: request.type.group || undefined, kind: request.type.plural, uid: deleted.metadata.uid },
+      details: {
+        name: request.name,
+        group: request.type.group || undefined,
+        kind: request.type.plural,
+        uid: deleted.metadata.uid,
+      },
     });
   }
 
-  private serveDeleteCollection(res: ServerResponse, url: URL, request: ResourceRequest, dryRun: boolean): void {
+  private serveDeleteCollection(
+    res: ServerResponse,
+    url: URL,
+    request: ResourceRequest,
+    dryRun: boolean,
+  ): void {
     const { store } = this.options;
     const { labels, fields } = this.selectorsOf(url, request.type);
-    const items = store.list(request.type, request.namespace).filter(o => labels.matches(o.metadata.labels) && fields.matches(o));
-    const deleted = items.map(o => (dryRun ? o : store.delete(request.type, o.metadata.namespace, o.metadata.name ?? '')));
+    const items = store
+      .list(request.type, request.namespace)
+      .filter(o => labels.matches(o.metadata.labels) && fields.matches(o));
+    const deleted = items.map(o =>
+      dryRun
+        ? o
+        : store.delete(
+            request.type,
+            o.metadata.namespace,
+            o.metadata.name ?? '',
+          ),
+    );
     sendJson(res, 200, {
       kind: request.type.listKind,
       apiVersion: groupVersionOf(request.type),
@@ -927,7 +1383,12 @@ function mergePatch(target: JsonObject, patch: JsonObject): JsonObject {
       delete result[key];
     } else if (typeof value === 'object' && !Array.isArray(value)) {
       const current = result[key];
-      result[key] = mergePatch(current && typeof current === 'object' && !Array.isArray(current) ? current : {}, value);
+      result[key] = mergePatch(
+        current && typeof current === 'object' && !Array.isArray(current)
+          ? current
+          : {},
+        value,
+      );
     } else {
       result[key] = value;
     }
@@ -944,7 +1405,11 @@ function readPath(obj: unknown, path: string | undefined): unknown {
   return current;
 }
 
-function writePath(obj: Record<string, unknown>, path: string, value: unknown): void {
+function writePath(
+  obj: Record<string, unknown>,
+  path: string,
+  value: unknown,
+): void {
   const segs = path.split('.').filter(Boolean);
   let current = obj;
   for (const seg of segs.slice(0, -1)) {

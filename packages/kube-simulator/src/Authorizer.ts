@@ -14,7 +14,11 @@ export interface TokenGrant {
 /** The tokens every cluster accepts unless configured otherwise. */
 export const defaultTokens: TokenGrant[] = [
   { token: 'carepath-embedded-admin', user: 'carepath-admin', role: 'admin' },
-  { token: 'carepath-embedded-readonly', user: 'carepath-readonly', role: 'read-only' },
+  {
+    token: 'carepath-embedded-readonly',
+    user: 'carepath-readonly',
+    role: 'read-only',
+  },
 ];
 
 const readVerbs = new Set(['get', 'list', 'watch']);
@@ -62,16 +66,28 @@ export class Authorizer {
       // Cluster-scoped: reads allowed (namespaces, nodes, CRDs), writes not.
       allowed = read;
     } else {
-      allowed = namespace !== undefined && grant.role.namespaces.includes(namespace);
+      allowed =
+        namespace !== undefined && grant.role.namespaces.includes(namespace);
     }
     if (allowed) return;
-    const resource = options.subresource ? `${options.resource}/${options.subresource}` : options.resource;
-    const subject = options.name ? `${options.resource} "${options.name}"` : options.resource;
-    const scope = namespaced && namespace ? ` in the namespace "${namespace}"` : namespaced ? ' at the cluster scope' : ' at the cluster scope';
+    const resource = options.subresource
+      ? `${options.resource}/${options.subresource}`
+      : options.resource;
+    const subject = options.name
+      ? `${options.resource} "${options.name}"`
+      : options.resource;
+    const scope =
+      namespaced && namespace
+        ? ` in the namespace "${namespace}"`
+        : ' at the cluster scope';
     throw new StatusError({
       code: 403,
       message: `${subject} is forbidden: User "${grant.user}" cannot ${verb} resource "${resource}" in API group "${options.group}"${scope}`,
-      details: { name: options.name, group: options.group || undefined, kind: options.resource },
+      details: {
+        name: options.name,
+        group: options.group || undefined,
+        kind: options.resource,
+      },
     });
   }
 }

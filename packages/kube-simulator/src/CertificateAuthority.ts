@@ -7,7 +7,11 @@ export interface KeyAndCertificate {
   certPem: string;
 }
 
-function newKeys(): { privateKey: forge.pki.rsa.PrivateKey; publicKey: forge.pki.rsa.PublicKey; keyPem: string } {
+function newKeys(): {
+  privateKey: forge.pki.rsa.PrivateKey;
+  publicKey: forge.pki.rsa.PublicKey;
+  keyPem: string;
+} {
   // Native key generation; forge's pure-JS RSA generation takes seconds.
   const { privateKey, publicKey } = generateKeyPairSync('rsa', {
     modulusLength: 2048,
@@ -47,16 +51,28 @@ export class CertificateAuthority {
     cert.serialNumber = serial();
     cert.validity.notBefore = new Date(Date.now() - 60_000);
     cert.validity.notAfter = new Date(Date.now() + 365 * 24 * 3600_000);
-    const subject = [{ name: 'commonName', value: options.commonName ?? 'kube-simulator-ca' }];
+    const subject = [
+      { name: 'commonName', value: options.commonName ?? 'kube-simulator-ca' },
+    ];
     cert.setSubject(subject);
     cert.setIssuer(subject);
     cert.setExtensions([
       { name: 'basicConstraints', cA: true, critical: true },
-      { name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
+      {
+        name: 'keyUsage',
+        keyCertSign: true,
+        cRLSign: true,
+        digitalSignature: true,
+        critical: true,
+      },
       { name: 'subjectKeyIdentifier' },
     ]);
     cert.sign(keys.privateKey, forge.md.sha256.create());
-    return new CertificateAuthority(keys.privateKey, cert, forge.pki.certificateToPem(cert));
+    return new CertificateAuthority(
+      keys.privateKey,
+      cert,
+      forge.pki.certificateToPem(cert),
+    );
   }
 
   /** The CA certificate, base64 encoded as kubeconfigs want it. */
@@ -65,7 +81,10 @@ export class CertificateAuthority {
   }
 
   /** Issues a serving certificate for the given DNS names and IPs. */
-  issueServerCertificate(options: { dnsNames: string[]; ips: string[] }): KeyAndCertificate {
+  issueServerCertificate(options: {
+    dnsNames: string[];
+    ips: string[];
+  }): KeyAndCertificate {
     const keys = newKeys();
     const cert = forge.pki.createCertificate();
     cert.publicKey = keys.publicKey;
@@ -76,7 +95,12 @@ export class CertificateAuthority {
     cert.setIssuer(this.cert.subject.attributes);
     cert.setExtensions([
       { name: 'basicConstraints', cA: false },
-      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
+      {
+        name: 'keyUsage',
+        digitalSignature: true,
+        keyEncipherment: true,
+        critical: true,
+      },
       { name: 'extKeyUsage', serverAuth: true },
       {
         name: 'subjectAltName',

@@ -1,5 +1,7 @@
 /** An opaque handle for a scheduled callback. */
-export type TimerHandle = { readonly id: number } | ReturnType<typeof setTimeout>;
+export type TimerHandle =
+  | { readonly id: number }
+  | ReturnType<typeof setTimeout>;
 
 /**
  * Time as the simulator sees it. Injected so tests can run controllers,
@@ -24,5 +26,7 @@ export const systemClock: Clock = {
 
 /** Formats a time the way Kubernetes does in timestamps (second precision). */
 export function formatTimestamp(ms: number): string {
-  return `${new Date(Math.floor(ms / 1000) * 1000).toISOString().slice(0, 19)}Z`;
+  return `${new Date(Math.floor(ms / 1000) * 1000)
+    .toISOString()
+    .slice(0, 19)}Z`;
 }

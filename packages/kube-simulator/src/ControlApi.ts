@@ -1,4 +1,9 @@
-import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import {
+  createServer,
+  IncomingMessage,
+  Server,
+  ServerResponse,
+} from 'node:http';
 import { Socket } from 'node:net';
 import { TokenGrant } from './Authorizer';
 import { Logger } from './Logger';
@@ -10,7 +15,10 @@ const maxControlBody = 64 * 1024;
 
 function send(res: ServerResponse, code: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(code, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
+  res.writeHead(code, {
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -22,7 +30,9 @@ function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
       size += chunk.length;
       if (size > maxControlBody) {
         req.destroy();
-        reject(new StatusError({ code: 413, message: 'control request too large' }));
+        reject(
+          new StatusError({ code: 413, message: 'control request too large' }),
+        );
         return;
       }
       chunks.push(chunk);
@@ -35,10 +45,15 @@ function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
       }
       try {
         const value = JSON.parse(text);
-        if (!value || typeof value !== 'object' || Array.isArray(value)) throw new Error('expected a JSON object');
+        if (!value || typeof value !== 'object' || Array.isArray(value))
+          throw new Error('expected a JSON object');
         resolve(value);
       } catch (error) {
-        reject(StatusError.badRequest(`invalid JSON body: ${(error as Error).message}`));
+        reject(
+          StatusError.badRequest(
+            `invalid JSON body: ${(error as Error).message}`,
+          ),
+        );
       }
     });
     req.on('error', error => reject(StatusError.badRequest(error.message)));
@@ -76,7 +91,10 @@ export class ControlApi {
           send(res, error.code, error.toStatus());
           return;
         }
-        this.options.logger.error('control request failed', { url: req.url, error: String(error) });
+        this.options.logger.error('control request failed', {
+          url: req.url,
+          error: String(error),
+        });
         send(res, 500, StatusError.internal(String(error)).toStatus());
       });
     });
@@ -90,7 +108,11 @@ export class ControlApi {
       server.listen(this.options.port, this.options.host, () => {
         server.off('error', reject);
         const address = server.address();
-        resolve(typeof address === 'object' && address ? address.port : this.options.port);
+        resolve(
+          typeof address === 'object' && address
+            ? address.port
+            : this.options.port,
+        );
       });
     });
   }
@@ -116,27 +138,46 @@ export class ControlApi {
     };
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  private async handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+    const parts = url.pathname
+      .split('/')
+      .filter(Boolean)
+      .map(decodeURIComponent);
     const method = req.method ?? 'GET';
     if (method === 'GET' && url.pathname === '/healthz') {
       send(res, 200, { status: 'ok' });
       return;
     }
-    const token = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1]?.trim();
+    const token = /^Bearer\s+(.+)$/i
+      .exec(req.headers.authorization ?? '')?.[1]
+      ?.trim();
     const grant = this.options.tokens.find(t => t.token === token);
     if (!grant) throw new StatusError({ code: 401, message: 'Unauthorized' });
-    if (grant.role !== 'admin') throw new StatusError({ code: 403, message: `User "${grant.user}" cannot use the simulator control API` });
+    if (grant.role !== 'admin')
+      throw new StatusError({
+        code: 403,
+        message: `User "${grant.user}" cannot use the simulator control API`,
+      });
     if (parts[0] !== 'clusters') throw StatusError.noSuchResource();
     if (parts.length === 1 && method === 'GET') {
-      send(res, 200, { clusters: this.options.clusters.map(c => this.describe(c)) });
+      send(res, 200, {
+        clusters: this.options.clusters.map(c => this.describe(c)),
+      });
       return;
     }
     const cluster = this.options.clusters.find(c => c.name === parts[1]);
-    if (!cluster) throw new StatusError({ code: 404, message: `cluster "${parts[1]}" not found` });
+    if (!cluster)
+      throw new StatusError({
+        code: 404,
+        message: `cluster "${parts[1]}" not found`,
+      });
     const action = parts.slice(2).join('/');
-    const body = method === 'POST' || method === 'PUT' ? await readJson(req) : {};
+    const body =
+      method === 'POST' || method === 'PUT' ? await readJson(req) : {};
     switch (`${method} ${action}`) {
       case 'GET ':
         send(res, 200, this.describe(cluster));
@@ -144,11 +185,21 @@ export class ControlApi {
       case 'POST faults':
       case 'PUT faults': {
         if (body.latencyMs !== undefined) {
-          if (typeof body.latencyMs !== 'number' || body.latencyMs < 0) throw StatusError.badRequest('latencyMs must be a non-negative number');
+          if (typeof body.latencyMs !== 'number' || body.latencyMs < 0)
+            throw StatusError.badRequest(
+              'latencyMs must be a non-negative number',
+            );
           cluster.setLatency(body.latencyMs);
         }
         if (body.errorRate !== undefined) {
-          if (typeof body.errorRate !== 'number' || body.errorRate < 0 || body.errorRate > 1) throw StatusError.badRequest('errorRate must be a number between 0 and 1');
+          if (
+            typeof body.errorRate !== 'number' ||
+            body.errorRate < 0 ||
+            body.errorRate > 1
+          )
+            throw StatusError.badRequest(
+              'errorRate must be a number between 0 and 1',
+            );
           cluster.setErrorRate(body.errorRate);
         }
         send(res, 200, this.describe(cluster));
@@ -175,12 +226,31 @@ export class ControlApi {
         send(res, 200, this.describe(cluster));
         return;
       case 'POST scenarios': {
-        const { namespace, kind, name, scenario } = body as Record<string, unknown>;
-        if (typeof namespace !== 'string' || typeof kind !== 'string' || typeof name !== 'string') {
-          throw StatusError.badRequest('namespace, kind and name are required strings');
+        const { namespace, kind, name, scenario } = body as Record<
+          string,
+          unknown
+        >;
+        if (
+          typeof namespace !== 'string' ||
+          typeof kind !== 'string' ||
+          typeof name !== 'string'
+        ) {
+          throw StatusError.badRequest(
+            'namespace, kind and name are required strings',
+          );
         }
-        const obj = cluster.setScenario({ namespace, kind, name, scenario: (scenario ?? null) as never });
-        send(res, 200, { namespace, kind, name, scenario: obj.metadata.annotations?.[scenarioAnnotation] ?? null });
+        const obj = cluster.setScenario({
+          namespace,
+          kind,
+          name,
+          scenario: (scenario ?? null) as never,
+        });
+        send(res, 200, {
+          namespace,
+          kind,
+          name,
+          scenario: obj.metadata.annotations?.[scenarioAnnotation] ?? null,
+        });
         return;
       }
       case 'GET scenarios': {
@@ -189,14 +259,23 @@ export class ControlApi {
           if (type.customResource) continue;
           for (const obj of cluster.store.list(type)) {
             const scenario = obj.metadata.annotations?.[scenarioAnnotation];
-            if (scenario) scenarios.push({ namespace: obj.metadata.namespace, kind: obj.kind, name: obj.metadata.name, scenario });
+            if (scenario)
+              scenarios.push({
+                namespace: obj.metadata.namespace,
+                kind: obj.kind,
+                name: obj.metadata.name,
+                scenario,
+              });
           }
         }
         send(res, 200, { scenarios });
         return;
       }
       default:
-        throw new StatusError({ code: 404, message: `no control route ${method} /${parts.join('/')}` });
+        throw new StatusError({
+          code: 404,
+          message: `no control route ${method} /${parts.join('/')}`,
+        });
     }
   }
 }

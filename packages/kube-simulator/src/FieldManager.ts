@@ -26,14 +26,23 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   if (isObject(a) && isObject(b)) {
     const ka = Object.keys(a);
     if (ka.length !== Object.keys(b).length) return false;
-    return ka.every(k => Object.prototype.hasOwnProperty.call(b, k) && jsonEqual(a[k], b[k]));
+    return ka.every(
+      k => Object.prototype.hasOwnProperty.call(b, k) && jsonEqual(a[k], b[k]),
+    );
   }
   return false;
 }
 
 const ignoredMetadata = new Set([
-  'name', 'namespace', 'uid', 'resourceVersion', 'generation',
-  'creationTimestamp', 'deletionTimestamp', 'managedFields', 'selfLink',
+  'name',
+  'namespace',
+  'uid',
+  'resourceVersion',
+  'generation',
+  'creationTimestamp',
+  'deletionTimestamp',
+  'managedFields',
+  'selfLink',
 ]);
 
 /**
@@ -63,16 +72,26 @@ export class FieldManager {
     return out;
   }
 
-  private collect(value: JsonValue, prefix: string[], out: Set<string>, field: string): void {
+  private collect(
+    value: JsonValue,
+    prefix: string[],
+    out: Set<string>,
+    field: string,
+  ): void {
     if (isObject(value)) {
       const keys = Object.keys(value);
       if (keys.length === 0) out.add(JSON.stringify(prefix));
-      for (const k of keys) this.collect(value[k], [...prefix, `f:${k}`], out, k);
+      for (const k of keys)
+        this.collect(value[k], [...prefix, `f:${k}`], out, k);
       return;
     }
     if (Array.isArray(value) && this.options.keyedLists) {
       const key = mergeKeyFor(field, value);
-      if (key && value.length > 0 && value.every(v => isObject(v) && v[key] !== undefined)) {
+      if (
+        key &&
+        value.length > 0 &&
+        value.every(v => isObject(v) && v[key] !== undefined)
+      ) {
         for (const item of value as JsonObject[]) {
           const seg = `k:${JSON.stringify({ [key]: item[key] })}`;
           out.add(JSON.stringify([...prefix, seg]));
@@ -96,7 +115,11 @@ export class FieldManager {
       } else if (seg.startsWith('k:')) {
         if (!Array.isArray(current)) return undefined;
         const key = JSON.parse(seg.slice(2)) as JsonObject;
-        current = current.find(item => isObject(item) && Object.entries(key).every(([k, v]) => item[k] === v));
+        current = current.find(
+          item =>
+            isObject(item) &&
+            Object.entries(key).every(([k, v]) => item[k] === v),
+        );
       } else {
         return undefined;
       }
@@ -112,7 +135,11 @@ export class FieldManager {
       delete parent[last.slice(2)];
     } else if (last.startsWith('k:') && Array.isArray(parent)) {
       const key = JSON.parse(last.slice(2)) as JsonObject;
-      const index = parent.findIndex(item => isObject(item) && Object.entries(key).every(([k, v]) => item[k] === v));
+      const index = parent.findIndex(
+        item =>
+          isObject(item) &&
+          Object.entries(key).every(([k, v]) => item[k] === v),
+      );
       if (index >= 0) parent.splice(index, 1);
     }
   }
@@ -122,13 +149,23 @@ export class FieldManager {
       const current = target[key];
       if (isObject(value) && isObject(current)) {
         target[key] = this.merge(current, value);
-      } else if (Array.isArray(value) && Array.isArray(current) && this.options.keyedLists) {
+      } else if (
+        Array.isArray(value) &&
+        Array.isArray(current) &&
+        this.options.keyedLists
+      ) {
         const mergeKey = mergeKeyFor(key, value);
-        if (mergeKey && value.every(v => isObject(v) && v[mergeKey] !== undefined)) {
+        if (
+          mergeKey &&
+          value.every(v => isObject(v) && v[mergeKey] !== undefined)
+        ) {
           const result = [...current];
           for (const item of value as JsonObject[]) {
-            const index = result.findIndex(r => isObject(r) && r[mergeKey] === item[mergeKey]);
-            if (index >= 0) result[index] = this.merge(result[index] as JsonObject, item);
+            const index = result.findIndex(
+              r => isObject(r) && r[mergeKey] === item[mergeKey],
+            );
+            if (index >= 0)
+              result[index] = this.merge(result[index] as JsonObject, item);
             else result.push(structuredClone(item));
           }
           target[key] = result;
@@ -143,17 +180,26 @@ export class FieldManager {
   }
 
   /** Reads managedFields into path sets. */
-  entriesOf(obj: KubeObject | undefined): Array<ManagedFieldsEntry & { paths: Set<string> }> {
-    return ((obj?.metadata.managedFields ?? []) as unknown as ManagedFieldsEntry[]).map(e => ({
+  entriesOf(
+    obj: KubeObject | undefined,
+  ): Array<ManagedFieldsEntry & { paths: Set<string> }> {
+    return (
+      (obj?.metadata.managedFields ?? []) as unknown as ManagedFieldsEntry[]
+    ).map(e => ({
       ...e,
       paths: fromFieldsV1(e.fieldsV1 ?? {}),
     }));
   }
 
-  private toEntries(entries: Array<ManagedFieldsEntry & { paths: Set<string> }>): JsonObject[] {
+  private toEntries(
+    entries: Array<ManagedFieldsEntry & { paths: Set<string> }>,
+  ): JsonObject[] {
     return entries
       .filter(e => e.paths.size > 0)
-      .map(({ paths, ...e }) => ({ ...e, fieldsV1: toFieldsV1(paths) }) as unknown as JsonObject);
+      .map(
+        ({ paths, ...e }) =>
+          ({ ...e, fieldsV1: toFieldsV1(paths) } as unknown as JsonObject),
+      );
   }
 
   /**
@@ -172,7 +218,11 @@ export class FieldManager {
     const { live, config, manager, force, apiVersion, time } = options;
     const configPaths = this.pathsOf(config);
     const entries = this.entriesOf(live);
-    const conflicts: Array<{ manager: string; apiVersion: string; path: string[] }> = [];
+    const conflicts: Array<{
+      manager: string;
+      apiVersion: string;
+      path: string[];
+    }> = [];
     for (const entry of entries) {
       if (entry.manager === manager && entry.operation === 'Apply') continue;
       for (const p of entry.paths) {
@@ -180,7 +230,11 @@ export class FieldManager {
         const path = JSON.parse(p) as string[];
         if (path[path.length - 1].startsWith('k:')) continue;
         if (!jsonEqual(this.valueAt(live, path), this.valueAt(config, path))) {
-          conflicts.push({ manager: entry.manager, apiVersion: entry.apiVersion, path });
+          conflicts.push({
+            manager: entry.manager,
+            apiVersion: entry.apiVersion,
+            path,
+          });
         }
       }
     }
@@ -195,15 +249,20 @@ export class FieldManager {
             kind: config.kind,
             metadata: {
               name: config.metadata.name,
-              ...(config.metadata.namespace ? { namespace: config.metadata.namespace } : {}),
+              ...(config.metadata.namespace
+                ? { namespace: config.metadata.namespace }
+                : {}),
             },
           }
     ) as JsonObject;
-    const mine = entries.find(e => e.manager === manager && e.operation === 'Apply');
+    const mine = entries.find(
+      e => e.manager === manager && e.operation === 'Apply',
+    );
     const others = entries.filter(e => e !== mine);
     if (force) {
       for (const e of others) {
-        for (const c of conflicts) if (c.manager === e.manager) e.paths.delete(JSON.stringify(c.path));
+        for (const c of conflicts)
+          if (c.manager === e.manager) e.paths.delete(JSON.stringify(c.path));
       }
     }
     const ownedByOthers = new Set<string>();
@@ -218,19 +277,37 @@ export class FieldManager {
     const { metadata: configMeta, ...configRest } = config;
     this.merge(working, configRest as JsonObject);
     const meta = working.metadata as JsonObject;
-    for (const field of ['labels', 'annotations', 'ownerReferences', 'finalizers'] as const) {
+    for (const field of [
+      'labels',
+      'annotations',
+      'ownerReferences',
+      'finalizers',
+    ] as const) {
       const value = (configMeta as JsonObject | undefined)?.[field];
       if (value === undefined) continue;
-      meta[field] = isObject(value) && isObject(meta[field])
-        ? this.merge(meta[field] as JsonObject, value)
-        : structuredClone(value);
+      meta[field] =
+        isObject(value) && isObject(meta[field])
+          ? this.merge(meta[field] as JsonObject, value)
+          : structuredClone(value);
     }
     for (const field of ['labels', 'annotations'] as const) {
-      if (isObject(meta[field]) && Object.keys(meta[field] as JsonObject).length === 0) delete meta[field];
+      if (
+        isObject(meta[field]) &&
+        Object.keys(meta[field] as JsonObject).length === 0
+      )
+        delete meta[field];
     }
     const next = [
       ...others,
-      { manager, operation: 'Apply' as const, apiVersion, time, fieldsType: 'FieldsV1' as const, fieldsV1: {}, paths: configPaths },
+      {
+        manager,
+        operation: 'Apply' as const,
+        apiVersion,
+        time,
+        fieldsType: 'FieldsV1' as const,
+        fieldsV1: {},
+        paths: configPaths,
+      },
     ];
     meta.managedFields = this.toEntries(next);
     return working as unknown as KubeObject;
@@ -250,27 +327,47 @@ export class FieldManager {
   }): JsonObject[] {
     const { previous, next, manager, apiVersion, time, subresource } = options;
     const includeStatus = subresource === 'status';
-    const before = previous ? this.pathsOf(previous, includeStatus) : new Set<string>();
+    const before = previous
+      ? this.pathsOf(previous, includeStatus)
+      : new Set<string>();
     const after = this.pathsOf(next, includeStatus);
     const changed = new Set<string>();
     for (const p of after) {
       if (includeStatus && !p.startsWith('["f:status"')) continue;
       const path = JSON.parse(p) as string[];
-      if (!before.has(p) || !jsonEqual(this.valueAt(previous, path), this.valueAt(next, path))) changed.add(p);
+      if (
+        !before.has(p) ||
+        !jsonEqual(this.valueAt(previous, path), this.valueAt(next, path))
+      )
+        changed.add(p);
     }
     const removed = [...before].filter(p => !after.has(p));
     const entries = this.entriesOf(previous);
     if (changed.size === 0 && removed.length === 0) {
       return (previous?.metadata.managedFields ?? []) as JsonObject[];
     }
-    let mine = entries.find(e => e.manager === manager && e.operation === 'Update' && (e.subresource ?? '') === (subresource ?? ''));
+    let mine = entries.find(
+      e =>
+        e.manager === manager &&
+        e.operation === 'Update' &&
+        (e.subresource ?? '') === (subresource ?? ''),
+    );
     for (const e of entries) {
       if (e === mine) continue;
       for (const p of changed) e.paths.delete(p);
       for (const p of removed) e.paths.delete(p);
     }
     if (!mine) {
-      mine = { manager, operation: 'Update', apiVersion, time, fieldsType: 'FieldsV1', fieldsV1: {}, paths: new Set(), ...(subresource ? { subresource } : {}) };
+      mine = {
+        manager,
+        operation: 'Update',
+        apiVersion,
+        time,
+        fieldsType: 'FieldsV1',
+        fieldsV1: {},
+        paths: new Set(),
+        ...(subresource ? { subresource } : {}),
+      };
       entries.push(mine);
     }
     mine.time = time;
@@ -286,7 +383,9 @@ function describePath(path: string[]): string {
     .map(seg => {
       if (seg.startsWith('f:')) return `.${seg.slice(2)}`;
       const key = JSON.parse(seg.slice(2)) as JsonObject;
-      return `[${Object.entries(key).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(',')}]`;
+      return `[${Object.entries(key)
+        .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+        .join(',')}]`;
     })
     .join('');
 }
@@ -305,9 +404,20 @@ function conflictError(
     message = `Apply failed with 1 conflict: ${causes[0].message}: ${causes[0].field}`;
   } else {
     const byManager = new Map<string, string[]>();
-    for (const c of causes) byManager.set(c.message!, [...(byManager.get(c.message!) ?? []), c.field!]);
-    message = `Apply failed with ${conflicts.length} conflicts: ${[...byManager.entries()]
-      .map(([m, fields]) => `${m.replace('conflict with', 'conflicts with')}:\n${fields.map(f => `- ${f}`).join('\n')}`)
+    for (const c of causes)
+      byManager.set(c.message!, [
+        ...(byManager.get(c.message!) ?? []),
+        c.field!,
+      ]);
+    message = `Apply failed with ${conflicts.length} conflicts: ${[
+      ...byManager.entries(),
+    ]
+      .map(
+        ([m, fields]) =>
+          `${m.replace('conflict with', 'conflicts with')}:\n${fields
+            .map(f => `- ${f}`)
+            .join('\n')}`,
+      )
       .join('\n')}`;
   }
   return new StatusError({
@@ -334,7 +444,11 @@ export function toFieldsV1(paths: Set<string>): JsonObject {
 }
 
 /** Reads the nested FieldsV1 form into a set of paths. */
-export function fromFieldsV1(tree: JsonObject, prefix: string[] = [], out = new Set<string>()): Set<string> {
+export function fromFieldsV1(
+  tree: JsonObject,
+  prefix: string[] = [],
+  out = new Set<string>(),
+): Set<string> {
   for (const [key, child] of Object.entries(tree)) {
     if (key === '.') {
       out.add(JSON.stringify(prefix));

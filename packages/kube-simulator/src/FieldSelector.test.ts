@@ -23,8 +23,8 @@ describe('FieldSelector', () => {
   });
 
   it('rejects fields the resource cannot be selected by', () => {
-    expect(() => FieldSelector.parse('status.phase=Running', 'configmaps')).toThrow(
-      'field label not supported: status.phase',
-    );
+    expect(() =>
+      FieldSelector.parse('status.phase=Running', 'configmaps'),
+    ).toThrow('field label not supported: status.phase');
   });
 });

@@ -9,8 +9,28 @@ interface FieldRequirement {
 
 /** Field paths each resource can be selected by, beyond the metadata ones. */
 const extraFields: Record<string, string[]> = {
-  pods: ['status.phase', 'spec.nodeName', 'spec.restartPolicy', 'spec.schedulerName', 'spec.serviceAccountName', 'status.podIP', 'status.nominatedNodeName'],
-  events: ['involvedObject.kind', 'involvedObject.namespace', 'involvedObject.name', 'involvedObject.uid', 'involvedObject.apiVersion', 'involvedObject.resourceVersion', 'involvedObject.fieldPath', 'reason', 'reportingComponent', 'source', 'type'],
+  pods: [
+    'status.phase',
+    'spec.nodeName',
+    'spec.restartPolicy',
+    'spec.schedulerName',
+    'spec.serviceAccountName',
+    'status.podIP',
+    'status.nominatedNodeName',
+  ],
+  events: [
+    'involvedObject.kind',
+    'involvedObject.namespace',
+    'involvedObject.name',
+    'involvedObject.uid',
+    'involvedObject.apiVersion',
+    'involvedObject.resourceVersion',
+    'involvedObject.fieldPath',
+    'reason',
+    'reportingComponent',
+    'source',
+    'type',
+  ],
   secrets: ['type'],
   namespaces: ['status.phase'],
   nodes: ['spec.unschedulable'],
@@ -27,20 +47,27 @@ export class FieldSelector {
 
   static readonly everything = new FieldSelector([]);
 
-  static parse(text: string | undefined | null, resource: string): FieldSelector {
+  static parse(
+    text: string | undefined | null,
+    resource: string,
+  ): FieldSelector {
     if (!text || !text.trim()) {
       return FieldSelector.everything;
     }
-    const allowed = new Set(['metadata.name', 'metadata.namespace', ...(extraFields[resource] ?? [])]);
+    const allowed = new Set([
+      'metadata.name',
+      'metadata.namespace',
+      ...(extraFields[resource] ?? []),
+    ]);
     const requirements = text.split(',').map(part => {
       const m = /^\s*([^!=\s]+)\s*(==|!=|=)\s*(.*?)\s*$/.exec(part);
       if (!m) {
-        throw StatusError.badRequest(`invalid selector: '${text}'; can't understand '${part}'`);
+        throw StatusError.badRequest(
+          `invalid selector: '${text}'; can't understand '${part}'`,
+        );
       }
       if (!allowed.has(m[1])) {
-        throw StatusError.badRequest(
-          `field label not supported: ${m[1]}`,
-        );
+        throw StatusError.badRequest(`field label not supported: ${m[1]}`);
       }
       return { field: m[1], value: m[3], negate: m[2] === '!=' };
     });
@@ -53,7 +80,8 @@ export class FieldSelector {
 
   /** The value of an `metadata.name=` requirement, for fast single lookups. */
   get exactName(): string | undefined {
-    return this.requirements.find(r => r.field === 'metadata.name' && !r.negate)?.value;
+    return this.requirements.find(r => r.field === 'metadata.name' && !r.negate)
+      ?.value;
   }
 
   matches(obj: KubeObject): boolean {

@@ -40,10 +40,8 @@ describe('LabelSelector', () => {
 
   it('rejects malformed selectors with a 400 Status', () => {
     expect(() => LabelSelector.parse('app=web,=x')).toThrow(StatusError);
-    try {
-      LabelSelector.parse('bad key!=x y');
-    } catch (error) {
-      expect((error as StatusError).code).toBe(400);
-    }
+    expect(() => LabelSelector.parse('bad key!=x y')).toThrow(
+      expect.objectContaining({ code: 400, reason: 'BadRequest' }),
+    );
   });
 });

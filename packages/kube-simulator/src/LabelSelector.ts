@@ -15,7 +15,8 @@ export interface LabelSelectorSpec {
   }>;
 }
 
-const keyPattern = /^([a-z0-9A-Z]([-a-z0-9A-Z.]*[a-z0-9A-Z])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+const keyPattern =
+  /^([a-z0-9A-Z]([-a-z0-9A-Z.]*[a-z0-9A-Z])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 
 /**
  * A parsed label selector, in the string syntax of `?labelSelector=`:
@@ -50,10 +51,18 @@ export class LabelSelector {
     for (const expr of spec.matchExpressions ?? []) {
       switch (expr.operator) {
         case 'In':
-          requirements.push({ op: 'in', key: expr.key, values: new Set(expr.values ?? []) });
+          requirements.push({
+            op: 'in',
+            key: expr.key,
+            values: new Set(expr.values ?? []),
+          });
           break;
         case 'NotIn':
-          requirements.push({ op: 'notin', key: expr.key, values: new Set(expr.values ?? []) });
+          requirements.push({
+            op: 'notin',
+            key: expr.key,
+            values: new Set(expr.values ?? []),
+          });
           break;
         case 'Exists':
           requirements.push({ op: 'exists', key: expr.key });
@@ -62,7 +71,9 @@ export class LabelSelector {
           requirements.push({ op: 'notexists', key: expr.key });
           break;
         default:
-          throw StatusError.badRequest(`"${expr.operator}" is not a valid label selector operator`);
+          throw StatusError.badRequest(
+            `"${expr.operator}" is not a valid label selector operator`,
+          );
       }
     }
     return new LabelSelector(requirements);
@@ -161,7 +172,7 @@ function checkKey(key: string, selector: string): string {
 
 function parseRequirement(part: string, selector: string): Requirement {
   if (!part) {
-    throw invalid(selector, 'found \'\', expected: identifier');
+    throw invalid(selector, "found '', expected: identifier");
   }
   const setMatch = /^(\S+)\s+(in|notin)\s*\(([^)]*)\)$/.exec(part);
   if (setMatch) {
@@ -179,7 +190,10 @@ function parseRequirement(part: string, selector: string): Requirement {
   if (cmp) {
     const value = cmp[3];
     if (value && !/^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/.test(value)) {
-      throw invalid(selector, `<nil>: Invalid value: "${value}": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.'`);
+      throw invalid(
+        selector,
+        `<nil>: Invalid value: "${value}": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.'`,
+      );
     }
     return {
       op: cmp[2] === '!=' ? 'neq' : 'eq',

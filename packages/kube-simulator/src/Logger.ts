@@ -14,7 +14,20 @@ export const silentLogger: Logger = {
 
 /** A logger that writes one line per message to stderr. */
 export const consoleLogger: Logger = {
-  info: (message, meta) => process.stderr.write(`[kube-simulator] ${message}${meta ? ` ${JSON.stringify(meta)}` : ''}\n`),
-  warn: (message, meta) => process.stderr.write(`[kube-simulator] warn: ${message}${meta ? ` ${JSON.stringify(meta)}` : ''}\n`),
-  error: (message, meta) => process.stderr.write(`[kube-simulator] error: ${message}${meta ? ` ${JSON.stringify(meta)}` : ''}\n`),
+  info: (message, meta) =>
+    process.stderr.write(
+      `[kube-simulator] ${message}${meta ? ` ${JSON.stringify(meta)}` : ''}\n`,
+    ),
+  warn: (message, meta) =>
+    process.stderr.write(
+      `[kube-simulator] warn: ${message}${
+        meta ? ` ${JSON.stringify(meta)}` : ''
+      }\n`,
+    ),
+  error: (message, meta) =>
+    process.stderr.write(
+      `[kube-simulator] error: ${message}${
+        meta ? ` ${JSON.stringify(meta)}` : ''
+      }\n`,
+    ),
 };

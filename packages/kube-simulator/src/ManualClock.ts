@@ -23,7 +23,11 @@ export class ManualClock implements Clock {
   }
 
   setTimeout(callback: () => void, ms: number): TimerHandle {
-    const entry = { id: this.nextId++, at: this.current + Math.max(0, ms), callback };
+    const entry = {
+      id: this.nextId++,
+      at: this.current + Math.max(0, ms),
+      callback,
+    };
     this.scheduled.push(entry);
     return { id: entry.id };
   }

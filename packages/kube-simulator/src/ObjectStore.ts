@@ -44,7 +44,11 @@ function sameContent(a: KubeObject, b: KubeObject): boolean {
   const strip = (o: KubeObject) =>
     JSON.stringify({
       ...o,
-      metadata: { ...o.metadata, resourceVersion: undefined, managedFields: undefined },
+      metadata: {
+        ...o.metadata,
+        resourceVersion: undefined,
+        managedFields: undefined,
+      },
     });
   return strip(a) === strip(b);
 }
@@ -95,9 +99,16 @@ export class ObjectStore {
     return text;
   }
 
-  get(type: ResourceType | string, namespace: string | undefined, name: string): KubeObject | undefined {
+  get(
+    type: ResourceType | string,
+    namespace: string | undefined,
+    name: string,
+  ): KubeObject | undefined {
     const key = typeof type === 'string' ? type : storageKeyOf(type);
-    return this.data.get(key)?.get(namespace ?? '')?.objects.get(name);
+    return this.data
+      .get(key)
+      ?.get(namespace ?? '')
+      ?.objects.get(name);
   }
 
   /** All objects of a resource, sorted by namespace then name. */
@@ -110,7 +121,8 @@ export class ObjectStore {
       return bucket ? this.sortedOf(bucket) : [];
     }
     const namespaces = [...byNamespace.keys()].sort();
-    if (namespaces.length === 1) return this.sortedOf(byNamespace.get(namespaces[0])!);
+    if (namespaces.length === 1)
+      return this.sortedOf(byNamespace.get(namespaces[0])!);
     const result: KubeObject[] = [];
     for (const ns of namespaces) {
       const sorted = this.sortedOf(byNamespace.get(ns)!);
@@ -122,12 +134,15 @@ export class ObjectStore {
   count(type: ResourceType | string): number {
     const key = typeof type === 'string' ? type : storageKeyOf(type);
     let total = 0;
-    for (const bucket of this.data.get(key)?.values() ?? []) total += bucket.objects.size;
+    for (const bucket of this.data.get(key)?.values() ?? [])
+      total += bucket.objects.size;
     return total;
   }
 
   /** Objects whose ownerReferences name the given uid. */
-  dependents(ownerUid: string): Array<{ storageKey: string; object: KubeObject }> {
+  dependents(
+    ownerUid: string,
+  ): Array<{ storageKey: string; object: KubeObject }> {
     const refs = this.owners.get(ownerUid);
     if (!refs) return [];
     const result: Array<{ storageKey: string; object: KubeObject }> = [];
@@ -139,7 +154,11 @@ export class ObjectStore {
     return result;
   }
 
-  create(type: ResourceType, input: KubeObject, options: WriteOptions = {}): KubeObject {
+  create(
+    type: ResourceType,
+    input: KubeObject,
+    options: WriteOptions = {},
+  ): KubeObject {
     const key = storageKeyOf(type);
     const namespace = type.namespaced ? input.metadata.namespace ?? '' : '';
     if (type.namespaced && !this.get('/namespaces', '', namespace)) {
@@ -180,7 +199,8 @@ export class ObjectStore {
     };
     if (type.statusSubresource && !options.keepStatus) {
       delete obj.status;
-      if (type.plural === 'pods') obj.status = { phase: 'Pending', qosClass: qosClassOf(obj) };
+      if (type.plural === 'pods')
+        obj.status = { phase: 'Pending', qosClass: qosClassOf(obj) };
       if (type.plural === 'namespaces') obj.status = { phase: 'Active' };
     }
     if (options.dryRun) {
@@ -189,11 +209,20 @@ export class ObjectStore {
     }
     metadata.resourceVersion = String(++this.counter);
     this.put(key, namespace, name, obj);
-    this.options.hub.publish({ type: 'ADDED', storageKey: key, object: obj, resourceVersion: this.counter });
+    this.options.hub.publish({
+      type: 'ADDED',
+      storageKey: key,
+      object: obj,
+      resourceVersion: this.counter,
+    });
     return obj;
   }
 
-  update(type: ResourceType, input: KubeObject, options: WriteOptions = {}): KubeObject {
+  update(
+    type: ResourceType,
+    input: KubeObject,
+    options: WriteOptions = {},
+  ): KubeObject {
     const key = storageKeyOf(type);
     const namespace = type.namespaced ? input.metadata.namespace ?? '' : '';
     const name = input.metadata.name ?? '';
@@ -210,7 +239,8 @@ export class ObjectStore {
       next = { ...existing, metadata: { ...existing.metadata } };
       if (input.status === undefined) delete next.status;
       else next.status = input.status;
-      if (input.metadata.managedFields) next.metadata.managedFields = input.metadata.managedFields;
+      if (input.metadata.managedFields)
+        next.metadata.managedFields = input.metadata.managedFields;
     } else {
       next = { ...input, kind: type.kind };
       if (type.statusSubresource && !options.keepStatus) {
@@ -230,7 +260,10 @@ export class ObjectStore {
       for (const field of ['generation', 'deletionTimestamp'] as const) {
         if (next.metadata[field] === undefined) delete next.metadata[field];
       }
-      if (next.metadata.generation !== undefined && specOf(next) !== specOf(existing)) {
+      if (
+        next.metadata.generation !== undefined &&
+        specOf(next) !== specOf(existing)
+      ) {
         next.metadata.generation = next.metadata.generation + 1;
       }
     }
@@ -261,7 +294,12 @@ export class ObjectStore {
     type: ResourceType,
     namespace: string | undefined,
     name: string,
-    options: { dryRun?: boolean; propagation?: PropagationPolicy; uid?: string; resourceVersion?: string } = {},
+    options: {
+      dryRun?: boolean;
+      propagation?: PropagationPolicy;
+      uid?: string;
+      resourceVersion?: string;
+    } = {},
   ): KubeObject {
     const key = storageKeyOf(type);
     const ns = type.namespaced ? namespace ?? '' : '';
@@ -271,11 +309,16 @@ export class ObjectStore {
     }
     if (
       (options.uid && options.uid !== existing.metadata.uid) ||
-      (options.resourceVersion && options.resourceVersion !== existing.metadata.resourceVersion)
+      (options.resourceVersion &&
+        options.resourceVersion !== existing.metadata.resourceVersion)
     ) {
       throw new StatusError({
         code: 409,
-        message: `Operation cannot be fulfilled on ${type.plural} "${name}": Precondition failed: UID in precondition: ${options.uid ?? ''}, UID in object meta: ${existing.metadata.uid}`,
+        message: `Operation cannot be fulfilled on ${
+          type.plural
+        } "${name}": Precondition failed: UID in precondition: ${
+          options.uid ?? ''
+        }, UID in object meta: ${existing.metadata.uid}`,
         details: { name, kind: type.plural, group: type.group || undefined },
       });
     }
@@ -322,12 +365,28 @@ export class ObjectStore {
       const type = this.options.registry.findByStorageKey(storageKey);
       if (!type) continue;
       if (propagation === 'Orphan') {
-        const refs = (object.metadata.ownerReferences ?? []).filter(r => r.uid !== uid);
-        const metadata: ObjectMeta = { ...object.metadata, ownerReferences: refs };
+        const refs = (object.metadata.ownerReferences ?? []).filter(
+          r => r.uid !== uid,
+        );
+        const metadata: ObjectMeta = {
+          ...object.metadata,
+          ownerReferences: refs,
+        };
         if (refs.length === 0) delete metadata.ownerReferences;
         this.update(type, { ...object, metadata });
-      } else if (this.get(storageKey, object.metadata.namespace, object.metadata.name ?? '')) {
-        this.delete(type, object.metadata.namespace, object.metadata.name ?? '', { propagation });
+      } else if (
+        this.get(
+          storageKey,
+          object.metadata.namespace,
+          object.metadata.name ?? '',
+        )
+      ) {
+        this.delete(
+          type,
+          object.metadata.namespace,
+          object.metadata.name ?? '',
+          { propagation },
+        );
       }
     }
     this.owners.delete(uid);
@@ -355,7 +414,13 @@ export class ObjectStore {
     return bucket.sorted;
   }
 
-  private put(key: string, ns: string, name: string, obj: KubeObject, previous?: KubeObject): void {
+  private put(
+    key: string,
+    ns: string,
+    name: string,
+    obj: KubeObject,
+    previous?: KubeObject,
+  ): void {
     let byNamespace = this.data.get(key);
     if (!byNamespace) {
       byNamespace = new Map();
@@ -390,7 +455,12 @@ export class ObjectStore {
     }
   }
 
-  private remove(key: string, ns: string, name: string, existing: KubeObject): void {
+  private remove(
+    key: string,
+    ns: string,
+    name: string,
+    existing: KubeObject,
+  ): void {
     const byNamespace = this.data.get(key);
     const bucket = byNamespace?.get(ns);
     if (!bucket) return;
@@ -420,8 +490,16 @@ function binarySearch(sorted: KubeObject[], name: string): number {
 /** The QoS class the API server derives from container resources. */
 function qosClassOf(pod: KubeObject): string {
   const containers =
-    ((pod.spec as { containers?: Array<{ resources?: { requests?: Record<string, string>; limits?: Record<string, string> } }> })
-      ?.containers) ?? [];
+    (
+      pod.spec as {
+        containers?: Array<{
+          resources?: {
+            requests?: Record<string, string>;
+            limits?: Record<string, string>;
+          };
+        }>;
+      }
+    )?.containers ?? [];
   let any = false;
   let guaranteed = containers.length > 0;
   for (const c of containers) {

@@ -1,5 +1,10 @@
 import { builtinResources } from './builtinResources';
-import { PrinterColumn, ResourceType, groupVersionOf, storageKeyOf } from './ResourceType';
+import {
+  PrinterColumn,
+  ResourceType,
+  groupVersionOf,
+  storageKeyOf,
+} from './ResourceType';
 import { KubeObject } from './types';
 
 /** The parts of a CustomResourceDefinition the registry reads. */
@@ -47,7 +52,11 @@ export class ResourceRegistry {
   }
 
   /** Finds a resource by the URL parts `group`, `version` and plural name. */
-  find(group: string, version: string, plural: string): ResourceType | undefined {
+  find(
+    group: string,
+    version: string,
+    plural: string,
+  ): ResourceType | undefined {
     return this.types.find(
       t => t.group === group && t.version === version && t.plural === plural,
     );
@@ -55,7 +64,9 @@ export class ResourceRegistry {
 
   /** Finds a resource by `apiVersion` and `kind`, as found in object bodies. */
   findByKind(apiVersion: string, kind: string): ResourceType | undefined {
-    return this.types.find(t => groupVersionOf(t) === apiVersion && t.kind === kind);
+    return this.types.find(
+      t => groupVersionOf(t) === apiVersion && t.kind === kind,
+    );
   }
 
   /** Finds the stored resource for a group and plural, any version. */
@@ -86,7 +97,16 @@ export class ResourceRegistry {
         nameRule: 'subdomain',
         customResource: true,
         printerColumns: v.additionalPrinterColumns,
-        verbs: ['delete', 'deletecollection', 'get', 'list', 'patch', 'create', 'update', 'watch'],
+        verbs: [
+          'delete',
+          'deletecollection',
+          'get',
+          'list',
+          'patch',
+          'create',
+          'update',
+          'watch',
+        ],
       }));
     this.crdTypes.set(name, added);
     this.types.push(...added);
@@ -126,25 +146,38 @@ export class ResourceRegistry {
     return {
       kind: 'APIGroupList',
       apiVersion: 'v1',
-      groups: [...groups.entries()].map(([name, versions]) => this.groupDocument(name, versions)),
+      groups: [...groups.entries()].map(([name, versions]) =>
+        this.groupDocument(name, versions),
+      ),
     };
   }
 
   /** `GET /apis/<group>`, or undefined when no such group is served. */
   group(name: string): object | undefined {
-    const versions = [...new Set(this.types.filter(t => t.group === name).map(t => t.version))];
+    const versions = [
+      ...new Set(this.types.filter(t => t.group === name).map(t => t.version)),
+    ];
     if (versions.length === 0) return undefined;
-    return { kind: 'APIGroup', apiVersion: 'v1', ...this.groupDocument(name, versions) };
+    return {
+      kind: 'APIGroup',
+      apiVersion: 'v1',
+      ...this.groupDocument(name, versions),
+    };
   }
 
   private groupDocument(name: string, versions: string[]) {
-    const list = versions.map(version => ({ groupVersion: `${name}/${version}`, version }));
+    const list = versions.map(version => ({
+      groupVersion: `${name}/${version}`,
+      version,
+    }));
     return { name, versions: list, preferredVersion: list[0] };
   }
 
   /** `GET /api/v1` or `GET /apis/<group>/<version>`, or undefined if not served. */
   resourceList(group: string, version: string): object | undefined {
-    const types = this.types.filter(t => t.group === group && t.version === version);
+    const types = this.types.filter(
+      t => t.group === group && t.version === version,
+    );
     if (types.length === 0) return undefined;
     const resources: object[] = [];
     for (const t of types) {

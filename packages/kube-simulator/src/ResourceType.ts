@@ -39,7 +39,10 @@ export interface ResourceType {
 }
 
 /** The `group/version` string, or just `version` for the core group. */
-export function groupVersionOf(type: { group: string; version: string }): string {
+export function groupVersionOf(type: {
+  group: string;
+  version: string;
+}): string {
   return type.group ? `${type.group}/${type.version}` : type.version;
 }
 

@@ -4,10 +4,17 @@ import { Socket } from 'node:net';
 import { applyDefaults, ServiceAddressAllocator } from './applyDefaults';
 import { ApiServer, FaultSettings } from './ApiServer';
 import { Authorizer, TokenGrant } from './Authorizer';
-import { CertificateAuthority, KeyAndCertificate } from './CertificateAuthority';
+import {
+  CertificateAuthority,
+  KeyAndCertificate,
+} from './CertificateAuthority';
 import { Clock, formatTimestamp } from './Clock';
 import { Controller } from './controllers/Controller';
-import { ControllerContext, SimulatedNode, SimulationSettings } from './controllers/ControllerContext';
+import {
+  ControllerContext,
+  SimulatedNode,
+  SimulationSettings,
+} from './controllers/ControllerContext';
 import { CronJobController } from './controllers/CronJobController';
 import { CustomResourceDefinitionController } from './controllers/CustomResourceDefinitionController';
 import { DaemonSetController } from './controllers/DaemonSetController';
@@ -70,7 +77,11 @@ export interface ScenarioRequest {
   scenario: Scenario | null;
 }
 
-const rolloutScenarios = new Set<Scenario>(['rollout-stuck', 'image-pull', 'unschedulable']);
+const rolloutScenarios = new Set<Scenario>([
+  'rollout-stuck',
+  'image-pull',
+  'unschedulable',
+]);
 
 /**
  * One simulated Kubernetes cluster: its store, watch history, controllers,
@@ -85,8 +96,15 @@ export class SimulatedCluster {
   readonly nodes: SimulatedNode[];
   private readonly api: ApiServer;
   private readonly context: ControllerContext;
-  private readonly controllers: Array<{ controller: Controller; queue: WorkQueue }> = [];
-  private readonly servers: Array<{ server: Server; port: number; scheme: 'http' | 'https' }> = [];
+  private readonly controllers: Array<{
+    controller: Controller;
+    queue: WorkQueue;
+  }> = [];
+  private readonly servers: Array<{
+    server: Server;
+    port: number;
+    scheme: 'http' | 'https';
+  }> = [];
   private readonly sockets = new Set<Socket>();
   private readonly fieldManager = new FieldManager({ keyedLists: true });
   private unsubscribe: () => void = () => {};
@@ -96,7 +114,11 @@ export class SimulatedCluster {
   constructor(private readonly options: SimulatedClusterOptions) {
     this.name = options.name;
     this.hub = new WatchHub({ historySize: options.historySize });
-    this.store = new ObjectStore({ registry: this.registry, hub: this.hub, clock: options.clock });
+    this.store = new ObjectStore({
+      registry: this.registry,
+      hub: this.hub,
+      clock: options.clock,
+    });
     let ipCounter = 10;
     let nodePortCounter = 30080;
     const allocator: ServiceAddressAllocator = {
@@ -151,13 +173,14 @@ export class SimulatedCluster {
   private wireControllers(): void {
     const ctx = this.context;
     const add = (make: (enqueue: (key: string) => void) => Controller) => {
-      let controller: Controller | undefined;
+      const holder: { controller?: Controller } = {};
       const queue = new WorkQueue({
-        name: 'controller',
-        process: key => controller!.reconcile(key),
+        name: () => `${this.name}/${holder.controller?.name}`,
+        process: key => holder.controller!.reconcile(key),
         logger: this.options.logger,
       });
-      controller = make(key => queue.add(key));
+      const controller = make(key => queue.add(key));
+      holder.controller = controller;
       this.controllers.push({ controller, queue });
     };
     add(() => new NamespaceController(ctx, this.options.ca.certPem));
@@ -171,10 +194,14 @@ export class SimulatedCluster {
     add(() => new HorizontalPodAutoscalerController(ctx));
     add(enqueue => new Kubelet(ctx, enqueue));
     this.unsubscribe = this.hub.subscribe(event => {
-      if (event.storageKey === 'apiextensions.k8s.io/customresourcedefinitions') {
+      if (
+        event.storageKey === 'apiextensions.k8s.io/customresourcedefinitions'
+      ) {
         // Synchronous, so the new resource is served as soon as the CRD exists.
         if (event.type === 'DELETED') {
-          const removed = this.registry.unregisterCrd(event.object.metadata.name ?? '');
+          const removed = this.registry.unregisterCrd(
+            event.object.metadata.name ?? '',
+          );
           if (removed[0]) this.store.deleteAll(removed[0]);
         } else {
           this.registry.registerCrd(event.object);
@@ -188,64 +215,123 @@ export class SimulatedCluster {
 
   private bootstrap(): void {
     const nsType = this.typeOf('v1', 'Namespace');
-    for (const ns of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) {
-      this.store.create(nsType, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns, labels: { 'kubernetes.io/metadata.name': ns } } });
+    for (const ns of [
+      'default',
+      'kube-system',
+      'kube-public',
+      'kube-node-lease',
+    ]) {
+      this.store.create(nsType, {
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name: ns, labels: { 'kubernetes.io/metadata.name': ns } },
+      });
     }
     const nodeType = this.typeOf('v1', 'Node');
     const created = formatTimestamp(this.options.clock.now());
     for (const node of this.nodes) {
-      this.store.create(nodeType, {
-        apiVersion: 'v1',
-        kind: 'Node',
-        metadata: {
-          name: node.name,
-          labels: {
-            'kubernetes.io/hostname': node.name,
-            'kubernetes.io/os': 'linux',
-            'kubernetes.io/arch': 'amd64',
-            'node.kubernetes.io/instance-type': 'm6i.2xlarge',
-            'topology.kubernetes.io/zone': `zone-${String.fromCharCode(97 + node.index)}`,
+      this.store.create(
+        nodeType,
+        {
+          apiVersion: 'v1',
+          kind: 'Node',
+          metadata: {
+            name: node.name,
+            labels: {
+              'kubernetes.io/hostname': node.name,
+              'kubernetes.io/os': 'linux',
+              'kubernetes.io/arch': 'amd64',
+              'node.kubernetes.io/instance-type': 'm6i.2xlarge',
+              'topology.kubernetes.io/zone': `zone-${String.fromCharCode(
+                97 + node.index,
+              )}`,
+            },
+          },
+          spec: { podCIDR: `10.244.${node.index * 16}.0/20` },
+          status: {
+            capacity: {
+              cpu: '8',
+              memory: '32781380Ki',
+              pods: '110',
+              'ephemeral-storage': '103080204Ki',
+            },
+            allocatable: {
+              cpu: '7910m',
+              memory: '31631748Ki',
+              pods: '110',
+              'ephemeral-storage': '94998384074',
+            },
+            conditions: [
+              {
+                type: 'MemoryPressure',
+                status: 'False',
+                reason: 'KubeletHasSufficientMemory',
+                message: 'kubelet has sufficient memory available',
+                lastHeartbeatTime: created,
+                lastTransitionTime: created,
+              },
+              {
+                type: 'DiskPressure',
+                status: 'False',
+                reason: 'KubeletHasNoDiskPressure',
+                message: 'kubelet has no disk pressure',
+                lastHeartbeatTime: created,
+                lastTransitionTime: created,
+              },
+              {
+                type: 'PIDPressure',
+                status: 'False',
+                reason: 'KubeletHasSufficientPID',
+                message: 'kubelet has sufficient PID available',
+                lastHeartbeatTime: created,
+                lastTransitionTime: created,
+              },
+              {
+                type: 'Ready',
+                status: 'True',
+                reason: 'KubeletReady',
+                message: 'kubelet is posting ready status',
+                lastHeartbeatTime: created,
+                lastTransitionTime: created,
+              },
+            ],
+            addresses: [
+              { type: 'InternalIP', address: node.ip },
+              { type: 'Hostname', address: node.name },
+            ],
+            nodeInfo: {
+              kubeletVersion: 'v1.32.0',
+              kubeProxyVersion: 'v1.32.0',
+              containerRuntimeVersion: 'containerd://1.7.24',
+              kernelVersion: '6.8.0-1021-aws',
+              osImage: 'Ubuntu 24.04.1 LTS',
+              operatingSystem: 'linux',
+              architecture: 'amd64',
+              machineID: node.name,
+              systemUUID: node.name,
+              bootID: node.name,
+            },
           },
         },
-        spec: { podCIDR: `10.244.${node.index * 16}.0/20` },
-        status: {
-          capacity: { cpu: '8', memory: '32781380Ki', pods: '110', 'ephemeral-storage': '103080204Ki' },
-          allocatable: { cpu: '7910m', memory: '31631748Ki', pods: '110', 'ephemeral-storage': '94998384074' },
-          conditions: [
-            { type: 'MemoryPressure', status: 'False', reason: 'KubeletHasSufficientMemory', message: 'kubelet has sufficient memory available', lastHeartbeatTime: created, lastTransitionTime: created },
-            { type: 'DiskPressure', status: 'False', reason: 'KubeletHasNoDiskPressure', message: 'kubelet has no disk pressure', lastHeartbeatTime: created, lastTransitionTime: created },
-            { type: 'PIDPressure', status: 'False', reason: 'KubeletHasSufficientPID', message: 'kubelet has sufficient PID available', lastHeartbeatTime: created, lastTransitionTime: created },
-            { type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status', lastHeartbeatTime: created, lastTransitionTime: created },
-          ],
-          addresses: [
-            { type: 'InternalIP', address: node.ip },
-            { type: 'Hostname', address: node.name },
-          ],
-          nodeInfo: {
-            kubeletVersion: 'v1.32.0',
-            kubeProxyVersion: 'v1.32.0',
-            containerRuntimeVersion: 'containerd://1.7.24',
-            kernelVersion: '6.8.0-1021-aws',
-            osImage: 'Ubuntu 24.04.1 LTS',
-            operatingSystem: 'linux',
-            architecture: 'amd64',
-            machineID: node.name,
-            systemUUID: node.name,
-            bootID: node.name,
-          },
-        },
-      }, { keepStatus: true });
+        { keepStatus: true },
+      );
     }
     const svcType = this.typeOf('v1', 'Service');
     this.store.create(svcType, {
       apiVersion: 'v1',
       kind: 'Service',
-      metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } },
+      metadata: {
+        name: 'kubernetes',
+        namespace: 'default',
+        labels: { component: 'apiserver', provider: 'kubernetes' },
+      },
       spec: {
         type: 'ClusterIP',
         clusterIP: '10.96.0.1',
         clusterIPs: ['10.96.0.1'],
-        ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }],
+        ports: [
+          { name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 },
+        ],
         sessionAffinity: 'None',
         ipFamilies: ['IPv4'],
         ipFamilyPolicy: 'SingleStack',
@@ -258,13 +344,27 @@ export class SimulatedCluster {
   async start(): Promise<void> {
     const { host } = this.options;
     const http = createHttpServer(this.api.listener);
-    this.servers.push({ server: http, port: this.options.httpPort, scheme: 'http' });
-    if (this.options.httpsPort !== undefined && this.options.serverCertificate) {
+    this.servers.push({
+      server: http,
+      port: this.options.httpPort,
+      scheme: 'http',
+    });
+    if (
+      this.options.httpsPort !== undefined &&
+      this.options.serverCertificate
+    ) {
       const https = createHttpsServer(
-        { key: this.options.serverCertificate.keyPem, cert: this.options.serverCertificate.certPem },
+        {
+          key: this.options.serverCertificate.keyPem,
+          cert: this.options.serverCertificate.certPem,
+        },
         this.api.listener,
       );
-      this.servers.push({ server: https, port: this.options.httpsPort, scheme: 'https' });
+      this.servers.push({
+        server: https,
+        port: this.options.httpsPort,
+        scheme: 'https',
+      });
     }
     for (const entry of this.servers) {
       entry.server.on('connection', socket => {
@@ -272,8 +372,12 @@ export class SimulatedCluster {
         socket.on('close', () => this.sockets.delete(socket));
       });
       entry.server.on('clientError', (error, socket) => {
-        this.options.logger.warn('client error', { cluster: this.name, error: error.message });
-        if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+        this.options.logger.warn('client error', {
+          cluster: this.name,
+          error: error.message,
+        });
+        if (socket.writable)
+          socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
         else socket.destroy();
       });
       entry.server.requestTimeout = 0;
@@ -339,7 +443,8 @@ export class SimulatedCluster {
     if (!this.running) return;
     this.running = false;
     const closing = this.servers.map(
-      ({ server }) => new Promise<void>(resolve => server.close(() => resolve())),
+      ({ server }) =>
+        new Promise<void>(resolve => server.close(() => resolve())),
     );
     for (const socket of this.sockets) socket.destroy();
     this.sockets.clear();
@@ -361,7 +466,9 @@ export class SimulatedCluster {
     let idleRounds = 0;
     while (idleRounds < 3 && Date.now() - started < timeoutMs) {
       await new Promise<void>(resolve => setImmediate(resolve));
-      idleRounds = this.controllers.every(c => c.queue.idle) ? idleRounds + 1 : 0;
+      idleRounds = this.controllers.every(c => c.queue.idle)
+        ? idleRounds + 1
+        : 0;
     }
   }
 
@@ -373,37 +480,60 @@ export class SimulatedCluster {
   typeOf(apiVersion: string, kind: string): ResourceType {
     const type = this.registry.findByKind(apiVersion, kind);
     if (!type) {
-      throw new StatusError({ code: 404, message: `no matches for kind "${kind}" in version "${apiVersion}"` });
+      throw new StatusError({
+        code: 404,
+        message: `no matches for kind "${kind}" in version "${apiVersion}"`,
+      });
     }
     return type;
   }
 
   private typeForKind(kind: string): ResourceType {
-    const type = this.registry.all().find(t => t.kind === kind && !t.customResource);
+    const type = this.registry
+      .all()
+      .find(t => t.kind === kind && !t.customResource);
     if (!type) throw StatusError.badRequest(`unknown kind "${kind}"`);
     return type;
   }
 
   get(ref: ObjectReference): KubeObject | undefined {
-    return this.store.get(this.typeOf(ref.apiVersion, ref.kind), ref.namespace, ref.name);
+    return this.store.get(
+      this.typeOf(ref.apiVersion, ref.kind),
+      ref.namespace,
+      ref.name,
+    );
   }
 
-  list(options: { apiVersion: string; kind: string; namespace?: string }): KubeObject[] {
-    return this.store.list(this.typeOf(options.apiVersion, options.kind), options.namespace);
+  list(options: {
+    apiVersion: string;
+    kind: string;
+    namespace?: string;
+  }): KubeObject[] {
+    return this.store.list(
+      this.typeOf(options.apiVersion, options.kind),
+      options.namespace,
+    );
   }
 
   /**
    * Creates an object as a client would (validated, defaulted, with
    * managedFields), or replaces it if it exists.
    */
-  apply(obj: KubeObject, options: { fieldManager?: string; keepStatus?: boolean } = {}): KubeObject {
+  apply(
+    obj: KubeObject,
+    options: { fieldManager?: string; keepStatus?: boolean } = {},
+  ): KubeObject {
     const type = this.typeOf(obj.apiVersion, obj.kind);
     const input = structuredClone(obj);
     input.metadata ??= {};
     if (type.namespaced) input.metadata.namespace ??= 'default';
     validateObject(type, input);
     if (!type.customResource) applyDefaults(input, this.allocator);
-    const previous = this.store.get(type, input.metadata.namespace, input.metadata.name ?? '');
+    const previous = this.store.get(
+      type,
+      input.metadata.namespace,
+      input.metadata.name ?? '',
+    );
     input.metadata.managedFields = this.fieldManager.recordUpdate({
       previous,
       next: input,
@@ -411,13 +541,22 @@ export class SimulatedCluster {
       apiVersion: groupVersionOf(type),
       time: formatTimestamp(this.options.clock.now()),
     });
-    if (!previous) return this.store.create(type, input, { keepStatus: options.keepStatus });
+    if (!previous)
+      return this.store.create(type, input, { keepStatus: options.keepStatus });
     delete input.metadata.resourceVersion;
     return this.store.update(type, input, { keepStatus: options.keepStatus });
   }
 
-  delete(ref: ObjectReference, options: { propagation?: PropagationPolicy } = {}): KubeObject {
-    return this.store.delete(this.typeOf(ref.apiVersion, ref.kind), ref.namespace, ref.name, options);
+  delete(
+    ref: ObjectReference,
+    options: { propagation?: PropagationPolicy } = {},
+  ): KubeObject {
+    return this.store.delete(
+      this.typeOf(ref.apiVersion, ref.kind),
+      ref.namespace,
+      ref.name,
+      options,
+    );
   }
 
   /**
@@ -428,22 +567,38 @@ export class SimulatedCluster {
    */
   setScenario(request: ScenarioRequest): KubeObject {
     if (request.scenario !== null && !isScenario(request.scenario)) {
-      throw StatusError.badRequest(`unknown scenario "${String(request.scenario)}"`);
+      throw StatusError.badRequest(
+        `unknown scenario "${String(request.scenario)}"`,
+      );
     }
     const type = this.typeForKind(request.kind);
     const existing = this.store.get(type, request.namespace, request.name);
-    if (!existing) throw StatusError.notFound(type.plural, request.name, type.group);
+    if (!existing)
+      throw StatusError.notFound(type.plural, request.name, type.group);
     const next = structuredClone(existing);
     const annotations = { ...(next.metadata.annotations ?? {}) };
     if (request.scenario) annotations[scenarioAnnotation] = request.scenario;
     else delete annotations[scenarioAnnotation];
     next.metadata.annotations = annotations;
     if (Object.keys(annotations).length === 0) delete next.metadata.annotations;
-    const template = (next.spec as { template?: { metadata?: { annotations?: Record<string, string> } } } | undefined)?.template;
-    if (request.scenario && rolloutScenarios.has(request.scenario) && template) {
+    const template = (
+      next.spec as
+        | { template?: { metadata?: { annotations?: Record<string, string> } } }
+        | undefined
+    )?.template;
+    if (
+      request.scenario &&
+      rolloutScenarios.has(request.scenario) &&
+      template
+    ) {
       template.metadata = {
         ...(template.metadata ?? {}),
-        annotations: { ...(template.metadata?.annotations ?? {}), 'kubectl.kubernetes.io/restartedAt': new Date(this.options.clock.now()).toISOString() },
+        annotations: {
+          ...(template.metadata?.annotations ?? {}),
+          'kubectl.kubernetes.io/restartedAt': new Date(
+            this.options.clock.now(),
+          ).toISOString(),
+        },
       };
     }
     return this.store.update(type, next);
@@ -466,15 +621,15 @@ export class SimulatedCluster {
 
 function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const onError = (error: Error) => {
-      server.off('listening', onListening);
-      reject(error);
-    };
-    const onListening = () => {
+    function onListening() {
       server.off('error', onError);
       const address = server.address();
       resolve(typeof address === 'object' && address ? address.port : port);
-    };
+    }
+    function onError(error: Error) {
+      server.off('listening', onListening);
+      reject(error);
+    }
     server.once('error', onError);
     server.once('listening', onListening);
     server.listen(port, host);

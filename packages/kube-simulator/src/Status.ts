@@ -64,7 +64,10 @@ export class StatusError extends Error {
     this.name = 'StatusError';
     this.code = options.code;
     this.reason =
-      options.reason ?? reasonsByCode[options.code] ?? STATUS_CODES[options.code] ?? 'Unknown';
+      options.reason ??
+      reasonsByCode[options.code] ??
+      STATUS_CODES[options.code] ??
+      'Unknown';
     this.details = options.details;
   }
 
@@ -102,7 +105,11 @@ export class StatusError extends Error {
     });
   }
 
-  static alreadyExists(resource: string, name: string, group = ''): StatusError {
+  static alreadyExists(
+    resource: string,
+    name: string,
+    group = '',
+  ): StatusError {
     const qualified = group ? `${resource}.${group}` : resource;
     return new StatusError({
       code: 409,

@@ -12,7 +12,8 @@ export class WorkQueue {
 
   constructor(
     private readonly options: {
-      name: string;
+      /** For logs; a function when the name is only known later. */
+      name: string | (() => string);
       process: (key: string) => void;
       logger: Logger;
       batchSize?: number;
@@ -53,7 +54,11 @@ export class WorkQueue {
       try {
         this.options.process(key);
       } catch (error) {
-        this.options.logger.error(`${this.options.name} failed to reconcile ${key}`, {
+        const name =
+          typeof this.options.name === 'function'
+            ? this.options.name()
+            : this.options.name;
+        this.options.logger.error(`${name} failed to reconcile ${key}`, {
           error: String((error as Error)?.stack ?? error),
         });
       }

@@ -15,10 +15,17 @@ function defaultContainer(c: Obj): void {
   setDefault(c, 'terminationMessagePath', '/dev/termination-log');
   setDefault(c, 'terminationMessagePolicy', 'File');
   const image = String(c.image ?? '');
-  const tag = image.includes('@') ? 'digest' : image.split('/').pop()!.split(':')[1];
-  setDefault(c, 'imagePullPolicy', !tag || tag === 'latest' ? 'Always' : 'IfNotPresent');
+  const tag = image.includes('@')
+    ? 'digest'
+    : image.split('/').pop()!.split(':')[1];
+  setDefault(
+    c,
+    'imagePullPolicy',
+    !tag || tag === 'latest' ? 'Always' : 'IfNotPresent',
+  );
   setDefault(c, 'resources', {});
-  for (const p of (c.ports as Obj[] | undefined) ?? []) setDefault(p, 'protocol', 'TCP');
+  for (const p of (c.ports as Obj[] | undefined) ?? [])
+    setDefault(p, 'protocol', 'TCP');
 }
 
 /** Pod spec defaults, as the API server's defaulting fills them in. */
@@ -28,8 +35,15 @@ export function defaultPodSpec(spec: Obj): void {
   setDefault(spec, 'schedulerName', 'default-scheduler');
   setDefault(spec, 'terminationGracePeriodSeconds', 30);
   setDefault(spec, 'securityContext', {});
-  if (spec.serviceAccountName === undefined && spec.serviceAccount !== undefined) spec.serviceAccountName = spec.serviceAccount;
-  for (const c of [...((spec.containers as Obj[]) ?? []), ...((spec.initContainers as Obj[]) ?? [])]) {
+  if (
+    spec.serviceAccountName === undefined &&
+    spec.serviceAccount !== undefined
+  )
+    spec.serviceAccountName = spec.serviceAccount;
+  for (const c of [
+    ...((spec.containers as Obj[]) ?? []),
+    ...((spec.initContainers as Obj[]) ?? []),
+  ]) {
     if (c && typeof c === 'object') defaultContainer(c);
   }
 }
@@ -49,7 +63,10 @@ export interface ServiceAddressAllocator {
  * Fills in the defaults the real API server sets on built-in kinds, so
  * objects read back look like they would from a real cluster.
  */
-export function applyDefaults(obj: KubeObject, allocator: ServiceAddressAllocator): void {
+export function applyDefaults(
+  obj: KubeObject,
+  allocator: ServiceAddressAllocator,
+): void {
   const spec = obj.spec as Obj | undefined;
   const key = `${obj.apiVersion}/${obj.kind}`;
   if (!spec || typeof spec !== 'object') return;
@@ -61,8 +78,18 @@ export function applyDefaults(obj: KubeObject, allocator: ServiceAddressAllocato
       setDefault(spec, 'preemptionPolicy', 'PreemptLowerPriority');
       setDefault(spec, 'priority', 0);
       setDefault(spec, 'tolerations', [
-        { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
-        { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
+        {
+          key: 'node.kubernetes.io/not-ready',
+          operator: 'Exists',
+          effect: 'NoExecute',
+          tolerationSeconds: 300,
+        },
+        {
+          key: 'node.kubernetes.io/unreachable',
+          operator: 'Exists',
+          effect: 'NoExecute',
+          tolerationSeconds: 300,
+        },
       ]);
       break;
     case 'apps/v1/Deployment': {
@@ -89,8 +116,12 @@ export function applyDefaults(obj: KubeObject, allocator: ServiceAddressAllocato
       setDefault(spec, 'revisionHistoryLimit', 10);
       const strategy = child(spec, 'updateStrategy');
       setDefault(strategy, 'type', 'RollingUpdate');
-      if (strategy.type === 'RollingUpdate') setDefault(child(strategy, 'rollingUpdate'), 'partition', 0);
-      setDefault(spec, 'persistentVolumeClaimRetentionPolicy', { whenDeleted: 'Retain', whenScaled: 'Retain' });
+      if (strategy.type === 'RollingUpdate')
+        setDefault(child(strategy, 'rollingUpdate'), 'partition', 0);
+      setDefault(spec, 'persistentVolumeClaimRetentionPolicy', {
+        whenDeleted: 'Retain',
+        whenScaled: 'Retain',
+      });
       defaultTemplate(spec);
       break;
     }
@@ -138,11 +169,15 @@ export function applyDefaults(obj: KubeObject, allocator: ServiceAddressAllocato
       for (const p of (spec.ports as Obj[] | undefined) ?? []) {
         setDefault(p, 'protocol', 'TCP');
         setDefault(p, 'targetPort', p.port);
-        if ((spec.type === 'NodePort' || spec.type === 'LoadBalancer') && p.nodePort === undefined) {
+        if (
+          (spec.type === 'NodePort' || spec.type === 'LoadBalancer') &&
+          p.nodePort === undefined
+        ) {
           p.nodePort = allocator.nodePort();
         }
       }
-      if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') setDefault(spec, 'externalTrafficPolicy', 'Cluster');
+      if (spec.type === 'NodePort' || spec.type === 'LoadBalancer')
+        setDefault(spec, 'externalTrafficPolicy', 'Cluster');
       break;
     }
     case 'autoscaling/v2/HorizontalPodAutoscaler':
@@ -152,4 +187,3 @@ export function applyDefaults(obj: KubeObject, allocator: ServiceAddressAllocato
       break;
   }
 }
-

@@ -3,7 +3,12 @@ import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { consoleLogger, silentLogger } from './Logger';
-import { FleetSpec, KubeSimulator, parseFleet, startKubeSimulator } from './startKubeSimulator';
+import {
+  FleetSpec,
+  KubeSimulator,
+  parseFleet,
+  startKubeSimulator,
+} from './startKubeSimulator';
 
 const usage = `Usage: kube-simulator [options]
 
@@ -12,7 +17,11 @@ const usage = `Usage: kube-simulator [options]
   --port P                     base port: cluster i serves HTTP on P+i and HTTPS on P+100+i (default: 6443; 0 = any free port)
   --https-port P               base HTTPS port (default: port+100); "off" to serve HTTP only
   --control-port P             control API port (default: port-1)
-  --kubeconfig FILE            where to write the kubeconfig (default: ${join(tmpdir(), 'carepath-kube-simulator', 'kubeconfig')})
+  --kubeconfig FILE            where to write the kubeconfig (default: ${join(
+    tmpdir(),
+    'carepath-kube-simulator',
+    'kubeconfig',
+  )})
   --pod-ready-delay MS         time from pod scheduling to ready (default: 1500)
   --failure-interval MS        period of crash-loop restarts and probe failures (default: 10000)
   --host ADDRESS               listen address (default: 127.0.0.1)
@@ -37,7 +46,10 @@ class UsageError extends Error {}
 
 function parsePort(name: string, value: string | undefined): number {
   const n = Number(value);
-  if (value === undefined || !Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError(`${name} needs a port number (0-65535), got "${value ?? ''}"`);
+  if (value === undefined || !Number.isInteger(n) || n < 0 || n > 65535)
+    throw new UsageError(
+      `${name} needs a port number (0-65535), got "${value ?? ''}"`,
+    );
   return n;
 }
 
@@ -71,7 +83,10 @@ function parseArgs(argv: string[]): CliOptions | 'help' {
       case '--clusters': {
         const v = value();
         const n = Number(v);
-        if (!Number.isInteger(n) || n < 1 || n > 50) throw new UsageError(`--clusters needs a number from 1 to 50, got "${v}"`);
+        if (!Number.isInteger(n) || n < 1 || n > 50)
+          throw new UsageError(
+            `--clusters needs a number from 1 to 50, got "${v}"`,
+          );
         options.clusters = n;
         break;
       }
@@ -93,7 +108,8 @@ function parseArgs(argv: string[]): CliOptions | 'help' {
       case '--failure-interval': {
         const v = value();
         const n = Number(v);
-        if (!Number.isFinite(n) || n < 0) throw new UsageError(`${flag} needs milliseconds, got "${v}"`);
+        if (!Number.isFinite(n) || n < 0)
+          throw new UsageError(`${flag} needs milliseconds, got "${v}"`);
         if (flag === '--pod-ready-delay') options.podReadyDelayMs = n;
         else options.failureIntervalMs = n;
         break;
@@ -108,8 +124,14 @@ function parseArgs(argv: string[]): CliOptions | 'help' {
         throw new UsageError(`unknown option "${argv[i]}"`);
     }
   }
-  if (options.port !== 0 && options.port < 1 && options.controlPort === undefined) {
-    throw new UsageError('--port must be at least 1 unless --control-port is given');
+  if (
+    options.port !== 0 &&
+    options.port < 1 &&
+    options.controlPort === undefined
+  ) {
+    throw new UsageError(
+      '--port must be at least 1 unless --control-port is given',
+    );
   }
   return options;
 }
@@ -146,12 +168,19 @@ async function main(): Promise<number> {
     const err = error as NodeJS.ErrnoException & { port?: number };
     if (err.code === 'EADDRINUSE' || err.code === 'EACCES') {
       const port = err.port ?? /:(\d+)$/.exec(err.message)?.[1];
-      const why = err.code === 'EADDRINUSE' ? 'is already in use' : 'cannot be opened (permission denied)';
-      console.error(`kube-simulator: port ${port} ${why}. Stop whatever is using it, or pick another base port with --port (cluster i uses port+i and port+100+i, the control API port-1).`);
+      const why =
+        err.code === 'EADDRINUSE'
+          ? 'is already in use'
+          : 'cannot be opened (permission denied)';
+      console.error(
+        `kube-simulator: port ${port} ${why}. Stop whatever is using it, or pick another base port with --port (cluster i uses port+i and port+100+i, the control API port-1).`,
+      );
       return 1;
     }
     if (err.code === 'EADDRNOTAVAIL') {
-      console.error(`kube-simulator: cannot listen on ${options.host}: address not available. Use --host 127.0.0.1.`);
+      console.error(
+        `kube-simulator: cannot listen on ${options.host}: address not available. Use --host 127.0.0.1.`,
+      );
       return 1;
     }
     console.error(`kube-simulator: failed to start: ${err.message}`);
@@ -159,8 +188,14 @@ async function main(): Promise<number> {
   }
   mkdirSync(dirname(options.kubeconfig), { recursive: true });
   await simulator.writeKubeconfig(options.kubeconfig);
-  const clusters = simulator.clusters.map(c => `${c.name}=${c.url}${c.httpsUrl ? `,${c.httpsUrl}` : ''}`).join(' ');
-  console.log(`kube-simulator ready: ${clusters}${simulator.controlUrl ? ` control=${simulator.controlUrl}` : ''} kubeconfig=${options.kubeconfig}`);
+  const clusters = simulator.clusters
+    .map(c => `${c.name}=${c.url}${c.httpsUrl ? `,${c.httpsUrl}` : ''}`)
+    .join(' ');
+  console.log(
+    `kube-simulator ready: ${clusters}${
+      simulator.controlUrl ? ` control=${simulator.controlUrl}` : ''
+    } kubeconfig=${options.kubeconfig}`,
+  );
   await new Promise<void>(done => {
     const shutdown = () => {
       process.off('SIGINT', shutdown);

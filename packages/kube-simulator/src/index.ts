@@ -9,9 +9,18 @@
  */
 
 export { startKubeSimulator, parseFleet } from './startKubeSimulator';
-export type { KubeSimulator, KubeSimulatorOptions, ClusterInfo, FleetSpec } from './startKubeSimulator';
+export type {
+  KubeSimulator,
+  KubeSimulatorOptions,
+  ClusterInfo,
+  FleetSpec,
+} from './startKubeSimulator';
 export { SimulatedCluster } from './SimulatedCluster';
-export type { SimulatedClusterOptions, ObjectReference, ScenarioRequest } from './SimulatedCluster';
+export type {
+  SimulatedClusterOptions,
+  ObjectReference,
+  ScenarioRequest,
+} from './SimulatedCluster';
 export { defaultTokens } from './Authorizer';
 export type { TokenGrant, TokenRole } from './Authorizer';
 export { systemClock } from './Clock';
@@ -31,5 +40,11 @@ export { LabelSelector } from './LabelSelector';
 export { FieldSelector } from './FieldSelector';
 export type { Logger } from './Logger';
 export { consoleLogger, silentLogger } from './Logger';
-export type { KubeObject, ObjectMeta, OwnerReference, JsonObject, JsonValue } from './types';
+export type {
+  KubeObject,
+  ObjectMeta,
+  OwnerReference,
+  JsonObject,
+  JsonValue,
+} from './types';
 export type { SimulationSettings } from './controllers/ControllerContext';

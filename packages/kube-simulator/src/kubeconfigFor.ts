@@ -26,17 +26,27 @@ export function kubeconfigFor(options: {
   for (const c of options.clusters) {
     const admin = c.tokens.find(t => t.role === 'admin') ?? c.tokens[0];
     for (const t of c.tokens) {
-      if (!users.has(t.user)) users.set(t.user, { name: t.user, user: { token: t.token } });
+      if (!users.has(t.user))
+        users.set(t.user, { name: t.user, user: { token: t.token } });
     }
     if (c.httpsUrl) {
-      clusters.push({ name: c.name, cluster: { server: c.httpsUrl, 'certificate-authority-data': c.caData } });
+      clusters.push({
+        name: c.name,
+        cluster: { server: c.httpsUrl, 'certificate-authority-data': c.caData },
+      });
       clusters.push({ name: `${c.name}-http`, cluster: { server: c.url } });
     } else {
       clusters.push({ name: c.name, cluster: { server: c.url } });
       clusters.push({ name: `${c.name}-http`, cluster: { server: c.url } });
     }
-    contexts.push({ name: c.name, context: { cluster: c.name, user: admin?.user } });
-    contexts.push({ name: `${c.name}-http`, context: { cluster: `${c.name}-http`, user: admin?.user } });
+    contexts.push({
+      name: c.name,
+      context: { cluster: c.name, user: admin?.user },
+    });
+    contexts.push({
+      name: `${c.name}-http`,
+      context: { cluster: `${c.name}-http`, user: admin?.user },
+    });
   }
   return stringify({
     apiVersion: 'v1',
@@ -45,6 +55,7 @@ export function kubeconfigFor(options: {
     clusters,
     users: [...users.values()],
     contexts,
-    'current-context': options.currentContext ?? options.clusters[0]?.name ?? '',
+    'current-context':
+      options.currentContext ?? options.clusters[0]?.name ?? '',
   });
 }

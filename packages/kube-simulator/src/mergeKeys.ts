@@ -29,11 +29,14 @@ export const setLikeFields = new Set(['finalizers']);
  * depends on context (container ports merge by `containerPort`, service
  * ports by `port`).
  */
-export function mergeKeyFor(field: string, items: JsonValue[]): string | undefined {
+export function mergeKeyFor(
+  field: string,
+  items: JsonValue[],
+): string | undefined {
   if (field === 'ports') {
-    const first = items.find(i => i && typeof i === 'object' && !Array.isArray(i)) as
-      | Record<string, JsonValue>
-      | undefined;
+    const first = items.find(
+      i => i && typeof i === 'object' && !Array.isArray(i),
+    ) as Record<string, JsonValue> | undefined;
     if (!first) return undefined;
     if ('containerPort' in first) return 'containerPort';
     if ('port' in first) return 'port';

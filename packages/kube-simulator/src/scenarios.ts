@@ -17,5 +17,8 @@ export type Scenario = (typeof scenarioNames)[number];
 
 /** Whether a string names a known scenario. */
 export function isScenario(value: unknown): value is Scenario {
-  return typeof value === 'string' && (scenarioNames as readonly string[]).includes(value);
+  return (
+    typeof value === 'string' &&
+    (scenarioNames as readonly string[]).includes(value)
+  );
 }

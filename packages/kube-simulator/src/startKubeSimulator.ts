@@ -1,6 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { defaultTokens, TokenGrant } from './Authorizer';
-import { CertificateAuthority, KeyAndCertificate } from './CertificateAuthority';
+import {
+  CertificateAuthority,
+  KeyAndCertificate,
+} from './CertificateAuthority';
 import { Clock, systemClock } from './Clock';
 import { SimulationSettings } from './controllers/ControllerContext';
 import { ControlApi } from './ControlApi';
@@ -74,7 +77,10 @@ export interface KubeSimulator {
   cluster(name: string): SimulatedCluster;
   /** A kubeconfig for all clusters (see {@link kubeconfigFor}). */
   kubeconfig(options?: { currentContext?: string }): string;
-  writeKubeconfig(path: string, options?: { currentContext?: string }): Promise<void>;
+  writeKubeconfig(
+    path: string,
+    options?: { currentContext?: string },
+  ): Promise<void>;
   /** Waits until every cluster's controllers are idle. */
   settled(): Promise<void>;
   stop(): Promise<void>;
@@ -86,8 +92,12 @@ let sharedServerCertificate: KeyAndCertificate | undefined;
 function clusterNames(options: KubeSimulatorOptions): string[] {
   if (Array.isArray(options.clusters)) return options.clusters.map(c => c.name);
   const fleet = options.fleet ?? 'empty';
-  const count = options.clusters ?? (fleet === 'empty' ? 1 : demoClusterNames.length);
-  return Array.from({ length: count }, (_, i) => demoClusterNames[i] ?? `cluster-${i + 1}`);
+  const count =
+    options.clusters ?? (fleet === 'empty' ? 1 : demoClusterNames.length);
+  return Array.from(
+    { length: count },
+    (_, i) => demoClusterNames[i] ?? `cluster-${i + 1}`,
+  );
 }
 
 /** Parses `demo`, `empty` or `scale:N`; throws on anything else. */
@@ -102,36 +112,50 @@ export function parseFleet(text: string): FleetSpec {
  * Starts simulated Kubernetes clusters serving the real API over HTTP and
  * HTTPS, seeded with a fleet, plus the control API.
  */
-export async function startKubeSimulator(options: KubeSimulatorOptions = {}): Promise<KubeSimulator> {
+export async function startKubeSimulator(
+  options: KubeSimulatorOptions = {},
+): Promise<KubeSimulator> {
   const host = options.host ?? '127.0.0.1';
   const base = options.port ?? 6443;
   const names = clusterNames(options);
-  if (new Set(names).size !== names.length) throw new Error('cluster names must be unique');
+  if (new Set(names).size !== names.length)
+    throw new Error('cluster names must be unique');
   const tokens = options.tokens ?? defaultTokens;
   const logger = options.logger ?? silentLogger;
   const fleet = options.fleet ?? 'empty';
   const isScale = fleet.startsWith('scale:');
   // One CA and serving certificate per process: RSA key generation is the
   // slowest part of start-up, and every cluster listens on 127.0.0.1.
-  sharedAuthority ??= CertificateAuthority.create({ commonName: 'kube-simulator-ca' });
+  sharedAuthority ??= CertificateAuthority.create({
+    commonName: 'kube-simulator-ca',
+  });
   const ca = sharedAuthority;
   sharedServerCertificate ??= ca.issueServerCertificate({
-    dnsNames: ['localhost', 'kubernetes', 'kubernetes.default', 'kubernetes.default.svc'],
+    dnsNames: [
+      'localhost',
+      'kubernetes',
+      'kubernetes.default',
+      'kubernetes.default.svc',
+    ],
     ips: ['127.0.0.1', '::1'],
   });
-  const serverCertificate = options.httpsPort === false ? undefined : sharedServerCertificate;
+  const serverCertificate =
+    options.httpsPort === false ? undefined : sharedServerCertificate;
   const settings: SimulationSettings = {
     podReadyDelayMs: options.podReadyDelayMs ?? 1500,
     failureIntervalMs: options.failureIntervalMs ?? 10_000,
     jobDurationMs: options.jobDurationMs ?? 5_000,
   };
   const clusters = names.map((name, i) => {
-    const httpsBase = options.httpsPort === false ? undefined : options.httpsPort ?? (base === 0 ? 0 : base + 100);
+    const httpsBase =
+      options.httpsPort === false
+        ? undefined
+        : options.httpsPort ?? (base === 0 ? 0 : base + 100);
     return new SimulatedCluster({
       name,
       host,
       httpPort: base === 0 ? 0 : base + i,
-      httpsPort: httpsBase === undefined ? undefined : httpsBase === 0 ? 0 : httpsBase + i,
+      httpsPort: httpsBase && httpsBase + i,
       ca,
       serverCertificate,
       tokens,
@@ -150,11 +174,23 @@ export async function startKubeSimulator(options: KubeSimulatorOptions = {}): Pr
   const control =
     options.controlPort === false
       ? undefined
-      : new ControlApi({ clusters, tokens, host, port: options.controlPort ?? (base === 0 ? 0 : base - 1), logger });
+      : new ControlApi({
+          clusters,
+          tokens,
+          host,
+          port: options.controlPort ?? (base === 0 ? 0 : base - 1),
+          logger,
+        });
   const started: Array<{ stop(): Promise<void> }> = [];
   try {
     if (fleet === 'demo') await seedDemoFleet({ clusters, settings });
-    else if (isScale) await seedScaleFleet({ clusters, services: Number(fleet.slice('scale:'.length)), settings, namespaces: options.scaleNamespaces });
+    else if (isScale)
+      await seedScaleFleet({
+        clusters,
+        services: Number(fleet.slice('scale:'.length)),
+        settings,
+        namespaces: options.scaleNamespaces,
+      });
     for (const cluster of clusters) {
       started.push(cluster);
       await cluster.start();
@@ -169,14 +205,22 @@ export async function startKubeSimulator(options: KubeSimulatorOptions = {}): Pr
     throw error;
   }
   const infos = (): ClusterInfo[] =>
-    clusters.map(c => ({ name: c.name, url: c.url, httpsUrl: c.httpsUrl, caData: c.caData, tokens: c.tokens }));
-  const kubeconfig = (opts: { currentContext?: string } = {}) => kubeconfigFor({ clusters: infos(), currentContext: opts.currentContext });
+    clusters.map(c => ({
+      name: c.name,
+      url: c.url,
+      httpsUrl: c.httpsUrl,
+      caData: c.caData,
+      tokens: c.tokens,
+    }));
+  const kubeconfig = (opts: { currentContext?: string } = {}) =>
+    kubeconfigFor({ clusters: infos(), currentContext: opts.currentContext });
   return {
     clusters: infos(),
     controlUrl: control?.url,
     cluster(name: string) {
       const found = clusters.find(c => c.name === name);
-      if (!found) throw new Error(`no cluster named "${name}"; have ${names.join(', ')}`);
+      if (!found)
+        throw new Error(`no cluster named "${name}"; have ${names.join(', ')}`);
       return found;
     },
     kubeconfig,

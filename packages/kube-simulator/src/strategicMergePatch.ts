@@ -23,9 +23,15 @@ function stripDirectives(value: JsonValue): JsonValue {
   return value;
 }
 
-function mergeList(field: string, original: JsonValue[], patch: JsonValue[]): JsonValue[] {
+function mergeList(
+  field: string,
+  original: JsonValue[],
+  patch: JsonValue[],
+): JsonValue[] {
   if (patch.some(p => isObject(p) && p.$patch === 'replace')) {
-    return patch.filter(p => !(isObject(p) && p.$patch === 'replace')).map(stripDirectives);
+    return patch
+      .filter(p => !(isObject(p) && p.$patch === 'replace'))
+      .map(stripDirectives);
   }
   const key = mergeKeyFor(field, patch.length ? patch : original);
   if (!key) {
@@ -87,6 +93,9 @@ function mergeObject(original: JsonObject, patch: JsonObject): JsonObject {
  * and the `$patch: delete|replace` and `$deleteFromPrimitiveList`
  * directives are honoured.
  */
-export function strategicMergePatch(original: JsonObject, patch: JsonObject): JsonObject {
+export function strategicMergePatch(
+  original: JsonObject,
+  patch: JsonObject,
+): JsonObject {
   return mergeObject(original, patch);
 }

@@ -21,21 +21,39 @@ interface Timing {
   parseMs: number;
 }
 
-function get(url: string, token: string): Promise<{ body: Buffer; ms: number }> {
+function get(
+  url: string,
+  token: string,
+): Promise<{ body: Buffer; ms: number }> {
   const started = process.hrtime.bigint();
   return new Promise((resolve, reject) => {
-    const req = request(url, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } }, res => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ body: Buffer.concat(chunks), ms: Number(process.hrtime.bigint() - started) / 1e6 }));
-      res.on('error', reject);
-    });
+    const req = request(
+      url,
+      {
+        headers: {
+          Authorization: `Bearer ${token}`,
+          Accept: 'application/json',
+        },
+      },
+      res => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            body: Buffer.concat(chunks),
+            ms: Number(process.hrtime.bigint() - started) / 1e6,
+          }),
+        );
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end();
   });
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 interface ServerReady {
   url: string;
@@ -50,7 +68,15 @@ interface ServerReady {
 /** Child process: seed, serve, report, and wait to be killed. */
 async function serve(services: number): Promise<void> {
   const started = Date.now();
-  const sim = await startKubeSimulator({ fleet: `scale:${services}`, clusters: 1, scaleNamespaces: 5, port: 0, controlPort: false, httpsPort: false, podReadyDelayMs: 0 });
+  const sim = await startKubeSimulator({
+    fleet: `scale:${services}`,
+    clusters: 1,
+    scaleNamespaces: 5,
+    port: 0,
+    controlPort: false,
+    httpsPort: false,
+    podReadyDelayMs: 0,
+  });
   const cluster = sim.cluster(sim.clusters[0].name);
   global.gc?.();
   // Nothing changes now: the controllers should be idle.
@@ -65,7 +91,8 @@ async function serve(services: number): Promise<void> {
     pods: cluster.store.count('/pods'),
     rssMiB: Math.round(memory.rss / 2 ** 20),
     heapUsedMiB: Math.round(memory.heapUsed / 2 ** 20),
-    idleCpuPercent: Math.round(((cpu.user + cpu.system) / 1000 / 2000) * 1000) / 10,
+    idleCpuPercent:
+      Math.round(((cpu.user + cpu.system) / 1000 / 2000) * 1000) / 10,
   };
   process.send?.(ready);
   process.on('disconnect', () => {
@@ -96,18 +123,33 @@ async function main(): Promise<void> {
       const parseStarted = process.hrtime.bigint();
       const list = JSON.parse(body.toString('utf8')) as { items: unknown[] };
       const parseMs = Number(process.hrtime.bigint() - parseStarted) / 1e6;
-      timings.push({ ms, bytes: body.length, items: list.items.length, parseMs });
+      timings.push({
+        ms,
+        bytes: body.length,
+        items: list.items.length,
+        parseMs,
+      });
     }
     // The first run fills the per-object JSON cache; it is reported apart.
     const [cold, ...warm] = timings;
     const sorted = warm.map(t => t.ms).sort((a, b) => a - b);
-    const limited = await get(`${server.url}/api/v1/pods?limit=500`, server.token);
-    const selector = await get(`${server.url}/api/v1/pods?labelSelector=app.kubernetes.io%2Fname%3Dsvc-00042`, server.token);
+    const limited = await get(
+      `${server.url}/api/v1/pods?limit=500`,
+      server.token,
+    );
+    const selector = await get(
+      `${server.url}/api/v1/pods?labelSelector=app.kubernetes.io%2Fname%3Dsvc-00042`,
+      server.token,
+    );
     const result = {
       benchmark: 'kube-simulator list pods',
       node: process.version,
       seed: { services, pods: server.pods, ms: server.seedMs },
-      server: { rssMiB: server.rssMiB, heapUsedMiB: server.heapUsedMiB, idleCpuPercent: server.idleCpuPercent },
+      server: {
+        rssMiB: server.rssMiB,
+        heapUsedMiB: server.heapUsedMiB,
+        idleCpuPercent: server.idleCpuPercent,
+      },
       fullList: {
         items: warm[0].items,
         bytes: warm[0].bytes,
@@ -117,7 +159,11 @@ async function main(): Promise<void> {
         medianMs: Math.round(percentile(sorted, 50)),
         p95Ms: Math.round(percentile(sorted, 95)),
         maxMs: Math.round(sorted[sorted.length - 1]),
-        clientParseMedianMs: Math.round(warm.map(t => t.parseMs).sort((a, b) => a - b)[Math.floor(warm.length / 2)]),
+        clientParseMedianMs: Math.round(
+          warm.map(t => t.parseMs).sort((a, b) => a - b)[
+            Math.floor(warm.length / 2)
+          ],
+        ),
       },
       pagedListFirst500Ms: Math.round(limited.ms),
       labelSelectorAllNamespacesMs: Math.round(selector.ms),

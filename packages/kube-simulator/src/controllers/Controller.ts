@@ -13,7 +13,9 @@ export interface Controller {
 }
 
 /** `namespace/name`, the key controllers queue. */
-export function keyOf(obj: { metadata: { namespace?: string; name?: string } }): string {
+export function keyOf(obj: {
+  metadata: { namespace?: string; name?: string };
+}): string {
   return `${obj.metadata.namespace ?? ''}/${obj.metadata.name ?? ''}`;
 }
 

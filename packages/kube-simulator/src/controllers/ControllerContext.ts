@@ -96,7 +96,12 @@ export class ControllerContext {
   owned(owner: KubeObject, kind: string): KubeObject[] {
     const result: KubeObject[] = [];
     for (const { object } of this.store.dependents(owner.metadata.uid ?? '')) {
-      if (object.kind === kind && object.metadata.ownerReferences?.some(r => r.uid === owner.metadata.uid && r.controller)) {
+      if (
+        object.kind === kind &&
+        object.metadata.ownerReferences?.some(
+          r => r.uid === owner.metadata.uid && r.controller,
+        )
+      ) {
         result.push(object);
       }
     }
@@ -130,18 +135,25 @@ export class ControllerContext {
     if (own) return own;
     const owner = this.controllerOf(pod);
     const ownerScenario = this.scenarioOn(owner);
-    if (ownerScenario) return ownerScenario === 'rollout-stuck' ? 'readiness-failing' : ownerScenario;
+    if (ownerScenario)
+      return ownerScenario === 'rollout-stuck'
+        ? 'readiness-failing'
+        : ownerScenario;
     if (!owner) return undefined;
     const grandOwner = this.controllerOf(owner);
     const top = this.scenarioOn(grandOwner);
     if (top === 'rollout-stuck' && grandOwner && owner.kind === 'ReplicaSet') {
       const siblings = this.owned(grandOwner, 'ReplicaSet');
-      const active = siblings.filter(rs => Number((rs.spec as { replicas?: number }).replicas ?? 0) > 0);
+      const active = siblings.filter(
+        rs => Number((rs.spec as { replicas?: number }).replicas ?? 0) > 0,
+      );
       const newest = siblings.reduce<KubeObject | undefined>(
         (a, b) => (!a || revisionOf(b) > revisionOf(a) ? b : a),
         undefined,
       );
-      return active.length > 1 && newest?.metadata.uid === owner.metadata.uid ? 'readiness-failing' : undefined;
+      return active.length > 1 && newest?.metadata.uid === owner.metadata.uid
+        ? 'readiness-failing'
+        : undefined;
     }
     if (top === 'hpa-max' || top === 'rollout-stuck') return undefined;
     return top;
@@ -150,5 +162,7 @@ export class ControllerContext {
 
 /** The `deployment.kubernetes.io/revision` of a ReplicaSet. */
 export function revisionOf(rs: KubeObject): number {
-  return Number(rs.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0);
+  return Number(
+    rs.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0,
+  );
 }

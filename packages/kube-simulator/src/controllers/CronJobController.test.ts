@@ -1,5 +1,9 @@
 import { ManualClock } from '../ManualClock';
-import { eventually, SimulatorFixture, startSimulatorFixture } from '../testing/simulatorFixture';
+import {
+  eventually,
+  SimulatorFixture,
+  startSimulatorFixture,
+} from '../__testUtils__/simulatorFixture';
 import { KubeObject } from '../types';
 
 const cronJob = (suspend = false): KubeObject => ({
@@ -9,7 +13,16 @@ const cronJob = (suspend = false): KubeObject => ({
   spec: {
     schedule: '*/5 * * * *',
     suspend,
-    jobTemplate: { spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'run', image: 'registry.example/batch:1' }] } } } },
+    jobTemplate: {
+      spec: {
+        template: {
+          spec: {
+            restartPolicy: 'Never',
+            containers: [{ name: 'run', image: 'registry.example/batch:1' }],
+          },
+        },
+      },
+    },
   },
 });
 
@@ -21,8 +34,19 @@ describe('CronJobController', () => {
   });
   afterAll(() => f.stop());
 
-  const jobs = () => f.cluster.list({ apiVersion: 'batch/v1', kind: 'Job', namespace: 'default' });
-  const status = () => f.cluster.get({ apiVersion: 'batch/v1', kind: 'CronJob', namespace: 'default', name: 'nightly' })?.status as Record<string, unknown> | undefined;
+  const jobs = () =>
+    f.cluster.list({
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      namespace: 'default',
+    });
+  const status = () =>
+    f.cluster.get({
+      apiVersion: 'batch/v1',
+      kind: 'CronJob',
+      namespace: 'default',
+      name: 'nightly',
+    })?.status as Record<string, unknown> | undefined;
 
   it('spawns jobs on schedule and records lastScheduleTime and lastSuccessfulTime', async () => {
     f.cluster.apply(cronJob());
@@ -30,13 +54,23 @@ describe('CronJobController', () => {
     expect(jobs()).toHaveLength(0);
     clock.advance(4 * 60_000);
     await f.cluster.settled();
-    const [first] = await eventually(() => (jobs().length === 1 ? jobs() : undefined));
-    expect(first.metadata.name).toBe(`nightly-${Date.parse('2026-03-01T10:05:00Z') / 60_000}`);
-    expect(status()).toMatchObject({ lastScheduleTime: '2026-03-01T10:05:00Z', active: [expect.objectContaining({ name: first.metadata.name })] });
+    const [first] = await eventually(() =>
+      jobs().length === 1 ? jobs() : undefined,
+    );
+    expect(first.metadata.name).toBe(
+      `nightly-${Date.parse('2026-03-01T10:05:00Z') / 60_000}`,
+    );
+    expect(status()).toMatchObject({
+      lastScheduleTime: '2026-03-01T10:05:00Z',
+      active: [expect.objectContaining({ name: first.metadata.name })],
+    });
     clock.advance(2000);
     await eventually(async () => {
       await f.cluster.settled();
-      return status()?.lastSuccessfulTime !== undefined && status()?.active === undefined;
+      return (
+        status()?.lastSuccessfulTime !== undefined &&
+        status()?.active === undefined
+      );
     });
   });
 

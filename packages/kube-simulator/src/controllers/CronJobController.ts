@@ -12,7 +12,13 @@ interface CronJobSpec {
   concurrencyPolicy?: 'Allow' | 'Forbid' | 'Replace';
   successfulJobsHistoryLimit?: number;
   failedJobsHistoryLimit?: number;
-  jobTemplate: { metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> }; spec: Record<string, unknown> };
+  jobTemplate: {
+    metadata?: {
+      labels?: Record<string, string>;
+      annotations?: Record<string, string>;
+    };
+    spec: Record<string, unknown>;
+  };
 }
 
 interface CronJobStatus {
@@ -42,13 +48,24 @@ export class CronJobController implements Controller {
         this.timers.delete(keyOf(event.object));
         return [];
       }
-      if (event.type === 'MODIFIED' && event.previous?.metadata.generation === event.object.metadata.generation) return [];
+      if (
+        event.type === 'MODIFIED' &&
+        event.previous?.metadata.generation === event.object.metadata.generation
+      )
+        return [];
       return [keyOf(event.object)];
     }
     if (event.storageKey === 'batch/jobs') {
-      const ref = event.object.metadata.ownerReferences?.find(r => r.controller && r.kind === 'CronJob');
+      const ref = event.object.metadata.ownerReferences?.find(
+        r => r.controller && r.kind === 'CronJob',
+      );
       if (!ref) return [];
-      if (event.type === 'MODIFIED' && Boolean(jobFinished(event.previous!)) === Boolean(jobFinished(event.object))) return [];
+      if (
+        event.type === 'MODIFIED' &&
+        Boolean(jobFinished(event.previous!)) ===
+          Boolean(jobFinished(event.object))
+      )
+        return [];
       return [`${event.object.metadata.namespace}/${ref.name}`];
     }
     return [];
@@ -79,19 +96,45 @@ export class CronJobController implements Controller {
       const uid = job.metadata.uid ?? '';
       if (finished && !this.seenFinished.has(uid)) {
         this.seenFinished.add(uid);
-        this.ctx.events.record({ involved: cronJob, type: 'Normal', reason: 'SawCompletedJob', message: `Saw completed job: ${job.metadata.name}, condition: ${finished}`, component: 'cronjob-controller' });
+        this.ctx.events.record({
+          involved: cronJob,
+          type: 'Normal',
+          reason: 'SawCompletedJob',
+          message: `Saw completed job: ${job.metadata.name}, condition: ${finished}`,
+          component: 'cronjob-controller',
+        });
       }
-      const completion = (job.status as { completionTime?: string } | undefined)?.completionTime;
-      if (finished === 'Complete' && completion && (!lastSuccessfulTime || completion > lastSuccessfulTime)) lastSuccessfulTime = completion;
+      const completion = (job.status as { completionTime?: string } | undefined)
+        ?.completionTime;
+      if (
+        finished === 'Complete' &&
+        completion &&
+        (!lastSuccessfulTime || completion > lastSuccessfulTime)
+      )
+        lastSuccessfulTime = completion;
     }
     const prune = (kind: 'Complete' | 'Failed', limit: number) => {
       const finished = jobs
         .filter(j => jobFinished(j) === kind)
-        .sort((a, b) => (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? '') || (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''));
-      for (const job of finished.slice(0, Math.max(0, finished.length - limit))) {
+        .sort(
+          (a, b) =>
+            (a.metadata.creationTimestamp ?? '').localeCompare(
+              b.metadata.creationTimestamp ?? '',
+            ) || (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''),
+        );
+      for (const job of finished.slice(
+        0,
+        Math.max(0, finished.length - limit),
+      )) {
         store.delete(jobType, namespace, job.metadata.name ?? '');
         this.seenFinished.delete(job.metadata.uid ?? '');
-        this.ctx.events.record({ involved: cronJob, type: 'Normal', reason: 'SuccessfulDelete', message: `Deleted job ${job.metadata.name}`, component: 'cronjob-controller' });
+        this.ctx.events.record({
+          involved: cronJob,
+          type: 'Normal',
+          reason: 'SuccessfulDelete',
+          message: `Deleted job ${job.metadata.name}`,
+          component: 'cronjob-controller',
+        });
       }
     };
     prune('Complete', spec.successfulJobsHistoryLimit ?? 3);
@@ -102,10 +145,22 @@ export class CronJobController implements Controller {
     try {
       schedule = CronSchedule.parse(spec.schedule);
     } catch (error) {
-      this.ctx.events.record({ involved: cronJob, type: 'Warning', reason: 'UnparseableSchedule', message: `unparseable schedule: "${spec.schedule}" : ${(error as Error).message}`, component: 'cronjob-controller' });
+      this.ctx.events.record({
+        involved: cronJob,
+        type: 'Warning',
+        reason: 'UnparseableSchedule',
+        message: `unparseable schedule: "${spec.schedule}" : ${
+          (error as Error).message
+        }`,
+        component: 'cronjob-controller',
+      });
     }
     if (schedule && !spec.suspend) {
-      const since = Date.parse(lastScheduleTime ?? cronJob.metadata.creationTimestamp ?? formatTimestamp(now));
+      const since = Date.parse(
+        lastScheduleTime ??
+          cronJob.metadata.creationTimestamp ??
+          formatTimestamp(now),
+      );
       let due = schedule.nextAfter(since);
       if (due !== undefined && due <= now) {
         // Only the most recent missed run is started, as the real controller does.
@@ -117,34 +172,64 @@ export class CronJobController implements Controller {
         const active = jobs.filter(j => !jobFinished(j));
         const policy = spec.concurrencyPolicy ?? 'Allow';
         if (policy === 'Forbid' && active.length > 0) {
-          this.ctx.events.record({ involved: cronJob, type: 'Normal', reason: 'JobAlreadyActive', message: 'Not starting job because prior execution is running and concurrency policy is Forbid', component: 'cronjob-controller' });
+          this.ctx.events.record({
+            involved: cronJob,
+            type: 'Normal',
+            reason: 'JobAlreadyActive',
+            message:
+              'Not starting job because prior execution is running and concurrency policy is Forbid',
+            component: 'cronjob-controller',
+          });
         } else {
           if (policy === 'Replace') {
-            for (const job of active) store.delete(jobType, namespace, job.metadata.name ?? '');
+            for (const job of active)
+              store.delete(jobType, namespace, job.metadata.name ?? '');
           }
           this.startJob(cronJob, spec, due);
           lastScheduleTime = formatTimestamp(due);
         }
       }
-      const next = due !== undefined && due > now ? due : schedule.nextAfter(now);
+      const next =
+        due !== undefined && due > now ? due : schedule.nextAfter(now);
       if (next !== undefined) {
-        this.timers.set(key, this.ctx.after(next - now, () => this.enqueue(key)));
+        this.timers.set(
+          key,
+          this.ctx.after(next - now, () => this.enqueue(key)),
+        );
       }
     }
-    const activeRefs = this.ctx.owned(cronJob, 'Job')
+    const activeRefs = this.ctx
+      .owned(cronJob, 'Job')
       .filter(j => !jobFinished(j))
-      .map(j => ({ kind: 'Job', namespace, name: j.metadata.name, uid: j.metadata.uid, apiVersion: 'batch/v1', resourceVersion: j.metadata.resourceVersion }));
+      .map(j => ({
+        kind: 'Job',
+        namespace,
+        name: j.metadata.name,
+        uid: j.metadata.uid,
+        apiVersion: 'batch/v1',
+        resourceVersion: j.metadata.resourceVersion,
+      }));
     const status: Record<string, unknown> = {
       ...(activeRefs.length ? { active: activeRefs } : {}),
       ...(lastScheduleTime ? { lastScheduleTime } : {}),
       ...(lastSuccessfulTime ? { lastSuccessfulTime } : {}),
     };
-    store.update(this.ctx.type('batch/cronjobs'), { ...store.get('batch/cronjobs', namespace, name)!, status }, { subresource: 'status' });
+    store.update(
+      this.ctx.type('batch/cronjobs'),
+      { ...store.get('batch/cronjobs', namespace, name)!, status },
+      { subresource: 'status' },
+    );
   }
 
-  private startJob(cronJob: KubeObject, spec: CronJobSpec, scheduledAt: number): void {
+  private startJob(
+    cronJob: KubeObject,
+    spec: CronJobSpec,
+    scheduledAt: number,
+  ): void {
     const { store } = this.ctx;
-    const jobName = `${cronJob.metadata.name}-${Math.floor(scheduledAt / 60000)}`;
+    const jobName = `${cronJob.metadata.name}-${Math.floor(
+      scheduledAt / 60000,
+    )}`;
     if (store.get('batch/jobs', cronJob.metadata.namespace, jobName)) return;
     store.create(this.ctx.type('batch/jobs'), {
       apiVersion: 'batch/v1',
@@ -155,12 +240,31 @@ export class CronJobController implements Controller {
         labels: spec.jobTemplate.metadata?.labels ?? {},
         annotations: {
           ...(spec.jobTemplate.metadata?.annotations ?? {}),
-          'batch.kubernetes.io/cronjob-scheduled-timestamp': new Date(scheduledAt).toISOString().replace('.000Z', 'Z'),
+          'batch.kubernetes.io/cronjob-scheduled-timestamp': new Date(
+            scheduledAt,
+          )
+            .toISOString()
+            .replace('.000Z', 'Z'),
         },
-        ownerReferences: [{ apiVersion: 'batch/v1', kind: 'CronJob', name: cronJob.metadata.name ?? '', uid: cronJob.metadata.uid ?? '', controller: true, blockOwnerDeletion: true }],
+        ownerReferences: [
+          {
+            apiVersion: 'batch/v1',
+            kind: 'CronJob',
+            name: cronJob.metadata.name ?? '',
+            uid: cronJob.metadata.uid ?? '',
+            controller: true,
+            blockOwnerDeletion: true,
+          },
+        ],
       },
       spec: structuredClone(spec.jobTemplate.spec),
     });
-    this.ctx.events.record({ involved: cronJob, type: 'Normal', reason: 'SuccessfulCreate', message: `Created job ${jobName}`, component: 'cronjob-controller' });
+    this.ctx.events.record({
+      involved: cronJob,
+      type: 'Normal',
+      reason: 'SuccessfulCreate',
+      message: `Created job ${jobName}`,
+      component: 'cronjob-controller',
+    });
   }
 }

@@ -32,7 +32,13 @@ function parseField(text: string, [min, max]: [number, number]): Set<number> {
       lo = Number(rangeText);
       hi = stepText === undefined ? lo : max;
     }
-    if (![lo, hi, step].every(Number.isInteger) || step < 1 || lo < min || hi > max || lo > hi) {
+    if (
+      ![lo, hi, step].every(Number.isInteger) ||
+      step < 1 ||
+      lo < min ||
+      hi > max ||
+      lo > hi
+    ) {
       throw new Error(`invalid cron field "${text}"`);
     }
     for (let v = lo; v <= hi; v += step) values.add(v);
@@ -45,18 +51,35 @@ function parseField(text: string, [min, max]: [number, number]): Set<number> {
  * with `*`, `*\/N`, ranges, lists and the `@hourly`-style macros, in UTC.
  */
 export class CronSchedule {
-  private constructor(private readonly fields: Array<Set<number>>, private readonly domStar: boolean, private readonly dowStar: boolean) {}
+  private constructor(
+    private readonly fields: Array<Set<number>>,
+    private readonly domStar: boolean,
+    private readonly dowStar: boolean,
+  ) {}
 
   static parse(text: string): CronSchedule {
-    const expanded = macros[text.trim()] ?? text.trim().replace(/^(CRON_)?TZ=\S+\s+/, '');
+    const expanded =
+      macros[text.trim()] ?? text.trim().replace(/^(CRON_)?TZ=\S+\s+/, '');
     const parts = expanded.split(/\s+/);
-    if (parts.length !== 5) throw new Error(`expected exactly 5 fields, found ${parts.length}: "${text}"`);
-    return new CronSchedule(parts.map((p, i) => parseField(p, ranges[i])), parts[2] === '*', parts[4] === '*');
+    if (parts.length !== 5)
+      throw new Error(
+        `expected exactly 5 fields, found ${parts.length}: "${text}"`,
+      );
+    return new CronSchedule(
+      parts.map((p, i) => parseField(p, ranges[i])),
+      parts[2] === '*',
+      parts[4] === '*',
+    );
   }
 
   private matches(date: Date): boolean {
     const [minute, hour, dom, month, dow] = this.fields;
-    if (!minute.has(date.getUTCMinutes()) || !hour.has(date.getUTCHours()) || !month.has(date.getUTCMonth() + 1)) return false;
+    if (
+      !minute.has(date.getUTCMinutes()) ||
+      !hour.has(date.getUTCHours()) ||
+      !month.has(date.getUTCMonth() + 1)
+    )
+      return false;
     const domOk = dom.has(date.getUTCDate());
     const dowOk = dow.has(date.getUTCDay());
     if (this.domStar || this.dowStar) return domOk && dowOk;
@@ -73,8 +96,17 @@ export class CronSchedule {
         t = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
         continue;
       }
-      if (!this.fields[1].has(d.getUTCHours()) && this.domStar && this.dowStar) {
-        t = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCHours() + 1);
+      if (
+        !this.fields[1].has(d.getUTCHours()) &&
+        this.domStar &&
+        this.dowStar
+      ) {
+        t = Date.UTC(
+          d.getUTCFullYear(),
+          d.getUTCMonth(),
+          d.getUTCDate(),
+          d.getUTCHours() + 1,
+        );
         continue;
       }
       if (this.matches(d)) return t;

@@ -15,8 +15,16 @@ export class CustomResourceDefinitionController implements Controller {
   constructor(private readonly ctx: ControllerContext) {}
 
   keysFor(event: StoredEvent): string[] {
-    if (event.storageKey !== 'apiextensions.k8s.io/customresourcedefinitions' || event.type === 'DELETED') return [];
-    if (event.type === 'MODIFIED' && event.previous?.metadata.generation === event.object.metadata.generation) return [];
+    if (
+      event.storageKey !== 'apiextensions.k8s.io/customresourcedefinitions' ||
+      event.type === 'DELETED'
+    )
+      return [];
+    if (
+      event.type === 'MODIFIED' &&
+      event.previous?.metadata.generation === event.object.metadata.generation
+    )
+      return [];
     return [`/${event.object.metadata.name}`];
   }
 
@@ -26,17 +34,43 @@ export class CustomResourceDefinitionController implements Controller {
     const crd = this.ctx.store.get(storageKey, '', name);
     if (!crd) return;
     const now = formatTimestamp(this.ctx.clock.now());
-    const spec = crd.spec as { names: Record<string, unknown>; versions: Array<{ name: string; storage?: boolean }> };
-    let conditions = ((crd.status as { conditions?: Condition[] } | undefined)?.conditions ?? []) as Condition[];
-    conditions = setCondition(conditions, { type: 'NamesAccepted', status: 'True', reason: 'NoConflicts', message: 'no conflicts found' }, now);
-    conditions = setCondition(conditions, { type: 'Established', status: 'True', reason: 'InitialNamesAccepted', message: 'the initial names have been accepted' }, now);
-    this.ctx.store.update(this.ctx.type(storageKey), {
-      ...crd,
-      status: {
-        acceptedNames: spec.names,
-        conditions,
-        storedVersions: spec.versions.filter(v => v.storage).map(v => v.name),
+    const spec = crd.spec as {
+      names: Record<string, unknown>;
+      versions: Array<{ name: string; storage?: boolean }>;
+    };
+    let conditions = ((crd.status as { conditions?: Condition[] } | undefined)
+      ?.conditions ?? []) as Condition[];
+    conditions = setCondition(
+      conditions,
+      {
+        type: 'NamesAccepted',
+        status: 'True',
+        reason: 'NoConflicts',
+        message: 'no conflicts found',
       },
-    }, { subresource: 'status' });
+      now,
+    );
+    conditions = setCondition(
+      conditions,
+      {
+        type: 'Established',
+        status: 'True',
+        reason: 'InitialNamesAccepted',
+        message: 'the initial names have been accepted',
+      },
+      now,
+    );
+    this.ctx.store.update(
+      this.ctx.type(storageKey),
+      {
+        ...crd,
+        status: {
+          acceptedNames: spec.names,
+          conditions,
+          storedVersions: spec.versions.filter(v => v.storage).map(v => v.name),
+        },
+      },
+      { subresource: 'status' },
+    );
   }
 }

@@ -2,7 +2,12 @@ import { randomSuffix } from '../ObjectStore';
 import { StoredEvent } from '../WatchHub';
 import { Controller, keyOf, splitKey } from './Controller';
 import { ControllerContext } from './ControllerContext';
-import { newPodFromTemplate, podIsActive, podIsReady, PodTemplate } from './pods';
+import {
+  newPodFromTemplate,
+  podIsActive,
+  podIsReady,
+  PodTemplate,
+} from './pods';
 import { templateHash } from './templateHash';
 
 /**
@@ -18,13 +23,23 @@ export class DaemonSetController implements Controller {
   keysFor(event: StoredEvent): string[] {
     if (event.storageKey === 'apps/daemonsets') {
       if (event.type === 'DELETED') return [];
-      if (event.type === 'MODIFIED' && event.previous?.metadata.generation === event.object.metadata.generation) return [];
+      if (
+        event.type === 'MODIFIED' &&
+        event.previous?.metadata.generation === event.object.metadata.generation
+      )
+        return [];
       return [keyOf(event.object)];
     }
     if (event.storageKey === '/pods') {
-      const ref = event.object.metadata.ownerReferences?.find(r => r.controller && r.kind === 'DaemonSet');
+      const ref = event.object.metadata.ownerReferences?.find(
+        r => r.controller && r.kind === 'DaemonSet',
+      );
       if (!ref) return [];
-      if (event.type === 'MODIFIED' && podIsReady(event.previous!) === podIsReady(event.object)) return [];
+      if (
+        event.type === 'MODIFIED' &&
+        podIsReady(event.previous!) === podIsReady(event.object)
+      )
+        return [];
       return [`${event.object.metadata.namespace}/${ref.name}`];
     }
     return [];
@@ -40,23 +55,46 @@ export class DaemonSetController implements Controller {
     const hash = templateHash(template);
     let pods = this.ctx.owned(ds, 'Pod').filter(podIsActive);
     for (const node of nodes) {
-      if (pods.some(p => (p.spec as { nodeName?: string }).nodeName === node.name)) continue;
-      const pod = store.create(podType, newPodFromTemplate({
-        template,
-        owner: ds,
-        name: `${name}-${randomSuffix()}`,
-        labels: { 'controller-revision-hash': hash, 'pod-template-generation': String(ds.metadata.generation ?? 1) },
-        spec: { nodeName: node.name },
-      }));
+      if (
+        pods.some(p => (p.spec as { nodeName?: string }).nodeName === node.name)
+      )
+        continue;
+      const pod = store.create(
+        podType,
+        newPodFromTemplate({
+          template,
+          owner: ds,
+          name: `${name}-${randomSuffix()}`,
+          labels: {
+            'controller-revision-hash': hash,
+            'pod-template-generation': String(ds.metadata.generation ?? 1),
+          },
+          spec: { nodeName: node.name },
+        }),
+      );
       pods.push(pod);
-      this.ctx.events.record({ involved: ds, type: 'Normal', reason: 'SuccessfulCreate', message: `Created pod: ${pod.metadata.name}`, component: 'daemonset-controller' });
+      this.ctx.events.record({
+        involved: ds,
+        type: 'Normal',
+        reason: 'SuccessfulCreate',
+        message: `Created pod: ${pod.metadata.name}`,
+        component: 'daemonset-controller',
+      });
     }
     if (pods.every(podIsReady)) {
-      const outdated = pods.find(p => p.metadata.labels?.['controller-revision-hash'] !== hash);
+      const outdated = pods.find(
+        p => p.metadata.labels?.['controller-revision-hash'] !== hash,
+      );
       if (outdated) {
         store.delete(podType, namespace, outdated.metadata.name ?? '');
         pods = pods.filter(p => p !== outdated);
-        this.ctx.events.record({ involved: ds, type: 'Normal', reason: 'SuccessfulDelete', message: `Deleted pod: ${outdated.metadata.name}`, component: 'daemonset-controller' });
+        this.ctx.events.record({
+          involved: ds,
+          type: 'Normal',
+          reason: 'SuccessfulDelete',
+          message: `Deleted pod: ${outdated.metadata.name}`,
+          component: 'daemonset-controller',
+        });
       }
     }
     const ready = pods.filter(podIsReady).length;
@@ -66,13 +104,19 @@ export class DaemonSetController implements Controller {
       desiredNumberScheduled: nodes.length,
       numberReady: ready,
       observedGeneration: ds.metadata.generation,
-      updatedNumberScheduled: pods.filter(p => p.metadata.labels?.['controller-revision-hash'] === hash).length,
+      updatedNumberScheduled: pods.filter(
+        p => p.metadata.labels?.['controller-revision-hash'] === hash,
+      ).length,
       numberAvailable: ready,
       numberUnavailable: nodes.length - ready,
     };
     if (status.numberAvailable === 0) delete status.numberAvailable;
     if (status.numberUnavailable === 0) delete status.numberUnavailable;
     const latest = store.get('apps/daemonsets', namespace, name)!;
-    store.update(this.ctx.type('apps/daemonsets'), { ...latest, status }, { subresource: 'status' });
+    store.update(
+      this.ctx.type('apps/daemonsets'),
+      { ...latest, status },
+      { subresource: 'status' },
+    );
   }
 }

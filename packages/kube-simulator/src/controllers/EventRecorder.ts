@@ -21,7 +21,10 @@ export interface EventRecord {
  * beyond `maxEvents`, as the real event TTL would.
  */
 export class EventRecorder {
-  private readonly byKey = new Map<string, { namespace: string; name: string }>();
+  private readonly byKey = new Map<
+    string,
+    { namespace: string; name: string }
+  >();
   private readonly order: string[] = [];
   private seq = 0;
 
@@ -44,7 +47,9 @@ export class EventRecorder {
     const key = `${inv.metadata.uid}|${event.reason}|${event.message}`;
     const now = formatTimestamp(clock.now());
     const known = this.byKey.get(key);
-    const existing = known ? store.get(eventType, known.namespace, known.name) : undefined;
+    const existing = known
+      ? store.get(eventType, known.namespace, known.name)
+      : undefined;
     if (existing) {
       store.update(eventType, {
         ...existing,
@@ -55,7 +60,10 @@ export class EventRecorder {
       return;
     }
     if (!store.get('/namespaces', '', namespace)) return;
-    const name = `${inv.metadata.name}.${(clock.now() * 1000 + (this.seq++ % 1000)).toString(16)}`;
+    const name = `${inv.metadata.name}.${(
+      clock.now() * 1000 +
+      (this.seq++ % 1000)
+    ).toString(16)}`;
     store.create(eventType, {
       apiVersion: 'v1',
       kind: 'Event',
@@ -71,7 +79,10 @@ export class EventRecorder {
       },
       reason: event.reason,
       message: event.message,
-      source: { component: event.component, ...(event.host ? { host: event.host } : {}) },
+      source: {
+        component: event.component,
+        ...(event.host ? { host: event.host } : {}),
+      },
       firstTimestamp: now,
       lastTimestamp: now,
       count: 1,

@@ -25,13 +25,19 @@ interface JobStatus {
   conditions?: Condition[];
 }
 
-const phaseOf = (pod: KubeObject) => (pod.status as { phase?: string } | undefined)?.phase;
+const phaseOf = (pod: KubeObject) =>
+  (pod.status as { phase?: string } | undefined)?.phase;
 
 /** Whether a Job has finished, and how. */
-export function jobFinished(job: KubeObject): 'Complete' | 'Failed' | undefined {
-  const conditions = ((job.status as JobStatus | undefined)?.conditions ?? []) as Condition[];
-  if (conditions.some(c => c.type === 'Complete' && c.status === 'True')) return 'Complete';
-  if (conditions.some(c => c.type === 'Failed' && c.status === 'True')) return 'Failed';
+export function jobFinished(
+  job: KubeObject,
+): 'Complete' | 'Failed' | undefined {
+  const conditions = ((job.status as JobStatus | undefined)?.conditions ??
+    []) as Condition[];
+  if (conditions.some(c => c.type === 'Complete' && c.status === 'True'))
+    return 'Complete';
+  if (conditions.some(c => c.type === 'Failed' && c.status === 'True'))
+    return 'Failed';
   return undefined;
 }
 
@@ -48,13 +54,24 @@ export class JobController implements Controller {
   keysFor(event: StoredEvent): string[] {
     if (event.storageKey === 'batch/jobs') {
       if (event.type === 'DELETED') return [];
-      if (event.type === 'MODIFIED' && event.previous?.metadata.generation === event.object.metadata.generation) return [];
+      if (
+        event.type === 'MODIFIED' &&
+        event.previous?.metadata.generation === event.object.metadata.generation
+      )
+        return [];
       return [keyOf(event.object)];
     }
     if (event.storageKey === '/pods') {
-      const ref = event.object.metadata.ownerReferences?.find(r => r.controller && r.kind === 'Job');
+      const ref = event.object.metadata.ownerReferences?.find(
+        r => r.controller && r.kind === 'Job',
+      );
       if (!ref) return [];
-      if (event.type === 'MODIFIED' && phaseOf(event.previous!) === phaseOf(event.object) && podIsReady(event.previous!) === podIsReady(event.object)) return [];
+      if (
+        event.type === 'MODIFIED' &&
+        phaseOf(event.previous!) === phaseOf(event.object) &&
+        podIsReady(event.previous!) === podIsReady(event.object)
+      )
+        return [];
       return [`${event.object.metadata.namespace}/${ref.name}`];
     }
     return [];
@@ -73,40 +90,106 @@ export class JobController implements Controller {
     const pods = this.ctx.owned(job, 'Pod');
     const succeeded = pods.filter(p => phaseOf(p) === 'Succeeded').length;
     const failed = pods.filter(p => phaseOf(p) === 'Failed').length;
-    let active = pods.filter(p => phaseOf(p) !== 'Succeeded' && phaseOf(p) !== 'Failed');
+    let active = pods.filter(
+      p => phaseOf(p) !== 'Succeeded' && phaseOf(p) !== 'Failed',
+    );
     const completions = spec.completions ?? 1;
     const backoffLimit = spec.backoffLimit ?? 6;
     let conditions = previous.conditions ?? [];
     let completionTime: string | undefined;
     if (succeeded >= completions) {
       const message = 'Reached expected number of succeeded pods';
-      conditions = setCondition(conditions, { type: 'SuccessCriteriaMet', status: 'True', reason: 'CompletionsReached', message, lastProbeTime: now }, now);
-      conditions = setCondition(conditions, { type: 'Complete', status: 'True', reason: 'CompletionsReached', message, lastProbeTime: now }, now);
+      conditions = setCondition(
+        conditions,
+        {
+          type: 'SuccessCriteriaMet',
+          status: 'True',
+          reason: 'CompletionsReached',
+          message,
+          lastProbeTime: now,
+        },
+        now,
+      );
+      conditions = setCondition(
+        conditions,
+        {
+          type: 'Complete',
+          status: 'True',
+          reason: 'CompletionsReached',
+          message,
+          lastProbeTime: now,
+        },
+        now,
+      );
       completionTime = now;
-      this.ctx.events.record({ involved: job, type: 'Normal', reason: 'Completed', message: 'Job completed', component: 'job-controller' });
+      this.ctx.events.record({
+        involved: job,
+        type: 'Normal',
+        reason: 'Completed',
+        message: 'Job completed',
+        component: 'job-controller',
+      });
     } else if (failed > backoffLimit) {
       const message = 'Job has reached the specified backoff limit';
-      conditions = setCondition(conditions, { type: 'FailureTarget', status: 'True', reason: 'BackoffLimitExceeded', message, lastProbeTime: now }, now);
-      conditions = setCondition(conditions, { type: 'Failed', status: 'True', reason: 'BackoffLimitExceeded', message, lastProbeTime: now }, now);
-      for (const pod of active) store.delete(podType, namespace, pod.metadata.name ?? '');
+      conditions = setCondition(
+        conditions,
+        {
+          type: 'FailureTarget',
+          status: 'True',
+          reason: 'BackoffLimitExceeded',
+          message,
+          lastProbeTime: now,
+        },
+        now,
+      );
+      conditions = setCondition(
+        conditions,
+        {
+          type: 'Failed',
+          status: 'True',
+          reason: 'BackoffLimitExceeded',
+          message,
+          lastProbeTime: now,
+        },
+        now,
+      );
+      for (const pod of active)
+        store.delete(podType, namespace, pod.metadata.name ?? '');
       active = [];
-      this.ctx.events.record({ involved: job, type: 'Warning', reason: 'BackoffLimitExceeded', message, component: 'job-controller' });
+      this.ctx.events.record({
+        involved: job,
+        type: 'Warning',
+        reason: 'BackoffLimitExceeded',
+        message,
+        component: 'job-controller',
+      });
     } else if (!spec.suspend) {
-      const wanted = Math.min(spec.parallelism ?? 1, completions - succeeded) - active.length;
+      const wanted =
+        Math.min(spec.parallelism ?? 1, completions - succeeded) -
+        active.length;
       for (let i = 0; i < wanted; i++) {
-        const pod = store.create(podType, newPodFromTemplate({
-          template: spec.template,
-          owner: job,
-          name: `${name}-${randomSuffix()}`,
-          labels: {
-            'batch.kubernetes.io/controller-uid': job.metadata.uid ?? '',
-            'batch.kubernetes.io/job-name': name,
-            'controller-uid': job.metadata.uid ?? '',
-            'job-name': name,
-          },
-        }));
+        const pod = store.create(
+          podType,
+          newPodFromTemplate({
+            template: spec.template,
+            owner: job,
+            name: `${name}-${randomSuffix()}`,
+            labels: {
+              'batch.kubernetes.io/controller-uid': job.metadata.uid ?? '',
+              'batch.kubernetes.io/job-name': name,
+              'controller-uid': job.metadata.uid ?? '',
+              'job-name': name,
+            },
+          }),
+        );
         active.push(pod);
-        this.ctx.events.record({ involved: job, type: 'Normal', reason: 'SuccessfulCreate', message: `Created pod: ${pod.metadata.name}`, component: 'job-controller' });
+        this.ctx.events.record({
+          involved: job,
+          type: 'Normal',
+          reason: 'SuccessfulCreate',
+          message: `Created pod: ${pod.metadata.name}`,
+          component: 'job-controller',
+        });
       }
     }
     const status: Record<string, unknown> = {
@@ -120,6 +203,10 @@ export class JobController implements Controller {
       uncountedTerminatedPods: {},
       ...(conditions.length ? { conditions } : {}),
     };
-    store.update(this.ctx.type('batch/jobs'), { ...store.get('batch/jobs', namespace, name)!, status }, { subresource: 'status' });
+    store.update(
+      this.ctx.type('batch/jobs'),
+      { ...store.get('batch/jobs', namespace, name)!, status },
+      { subresource: 'status' },
+    );
   }
 }

@@ -15,7 +15,14 @@ interface ContainerSpec {
 interface ContainerState {
   running?: { startedAt: string };
   waiting?: { reason: string; message?: string };
-  terminated?: { exitCode: number; reason: string; startedAt?: string; finishedAt?: string; containerID?: string; message?: string };
+  terminated?: {
+    exitCode: number;
+    reason: string;
+    startedAt?: string;
+    finishedAt?: string;
+    containerID?: string;
+    message?: string;
+  };
 }
 
 interface ContainerStatus {
@@ -59,7 +66,14 @@ interface PodRuntime {
   timer?: TimerHandle;
 }
 
-const workloadKinds = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob']);
+const workloadKinds = new Set([
+  'Deployment',
+  'ReplicaSet',
+  'StatefulSet',
+  'DaemonSet',
+  'Job',
+  'CronJob',
+]);
 
 function hex(text: string, length = 64): string {
   return createHash('sha256').update(text).digest('hex').slice(0, length);
@@ -95,8 +109,10 @@ export class Kubelet implements Controller {
       if (event.type === 'ADDED') return [key];
       const before = event.previous!;
       const changed =
-        before.metadata.annotations?.[scenarioAnnotation] !== event.object.metadata.annotations?.[scenarioAnnotation] ||
-        (before.spec as PodSpec).nodeName !== (event.object.spec as PodSpec).nodeName ||
+        before.metadata.annotations?.[scenarioAnnotation] !==
+          event.object.metadata.annotations?.[scenarioAnnotation] ||
+        (before.spec as PodSpec).nodeName !==
+          (event.object.spec as PodSpec).nodeName ||
         before.metadata.uid !== event.object.metadata.uid;
       return changed ? [key] : [];
     }
@@ -110,7 +126,9 @@ export class Kubelet implements Controller {
 
   private podsUnder(owner: KubeObject): KubeObject[] {
     const pods: KubeObject[] = [];
-    for (const { object } of this.ctx.store.dependents(owner.metadata.uid ?? '')) {
+    for (const { object } of this.ctx.store.dependents(
+      owner.metadata.uid ?? '',
+    )) {
       if (object.kind === 'Pod') pods.push(object);
       else pods.push(...this.podsUnder(object));
     }
@@ -170,13 +188,21 @@ export class Kubelet implements Controller {
       return;
     }
     const status = (pod.status ?? {}) as PodStatus;
-    if (status.phase === 'Succeeded' || status.phase === 'Failed' || pod.metadata.deletionTimestamp) {
+    if (
+      status.phase === 'Succeeded' ||
+      status.phase === 'Failed' ||
+      pod.metadata.deletionTimestamp
+    ) {
       this.forget(key);
       return;
     }
     // Only spec.nodeName and status change: copy those, share the rest
     // (pods of one template share their container specs in memory).
-    const next: KubeObject = { ...pod, spec: { ...(pod.spec as object) }, status: structuredClone(pod.status ?? {}) };
+    const next: KubeObject = {
+      ...pod,
+      spec: { ...(pod.spec as object) },
+      status: structuredClone(pod.status ?? {}),
+    };
     const spec = next.spec as PodSpec;
     const nextStatus = (next.status ?? {}) as PodStatus;
     next.status = nextStatus;
@@ -203,20 +229,49 @@ export class Kubelet implements Controller {
       nextStatus.startTime = nowText;
       delete nextStatus.message;
       delete nextStatus.reason;
-      nextStatus.conditions = this.baseConditions(nextStatus.conditions ?? [], nowText, false);
-      nextStatus.containerStatuses = spec.containers.map(c => this.containerStatus(c, pod, { waiting: { reason: 'ContainerCreating' } }, false, 0));
-      this.ctx.events.record({ involved: pod, type: 'Normal', reason: 'Scheduled', message: `Successfully assigned ${namespace}/${name} to ${node.name}`, component: 'default-scheduler' });
+      nextStatus.conditions = this.baseConditions(
+        nextStatus.conditions ?? [],
+        nowText,
+        false,
+      );
+      nextStatus.containerStatuses = spec.containers.map(c =>
+        this.containerStatus(
+          c,
+          pod,
+          { waiting: { reason: 'ContainerCreating' } },
+          false,
+          0,
+        ),
+      );
+      this.ctx.events.record({
+        involved: pod,
+        type: 'Normal',
+        reason: 'Scheduled',
+        message: `Successfully assigned ${namespace}/${name} to ${node.name}`,
+        component: 'default-scheduler',
+      });
     }
-    const node = this.ctx.nodes.find(n => n.name === spec.nodeName) ?? this.ctx.nodes[0];
+    const node =
+      this.ctx.nodes.find(n => n.name === spec.nodeName) ?? this.ctx.nodes[0];
     const statuses = nextStatus.containerStatuses ?? [];
-    const started = statuses.some(s => s.state.running || s.state.terminated || s.state.waiting?.reason === 'CrashLoopBackOff' || s.lastState.terminated);
+    const started = statuses.some(
+      s =>
+        s.state.running ||
+        s.state.terminated ||
+        s.state.waiting?.reason === 'CrashLoopBackOff' ||
+        s.lastState.terminated,
+    );
     if (!started) {
       if (!nextStatus.hostIP) {
         nextStatus.hostIP = node.ip;
         nextStatus.hostIPs = [{ ip: node.ip }];
         nextStatus.startTime = nowText;
         nextStatus.phase = 'Pending';
-        nextStatus.conditions = this.baseConditions(nextStatus.conditions ?? [], nowText, false);
+        nextStatus.conditions = this.baseConditions(
+          nextStatus.conditions ?? [],
+          nowText,
+          false,
+        );
       }
       if (scenario === 'image-pull') {
         this.imagePull(next, nextStatus, runtime, now, node);
@@ -224,30 +279,73 @@ export class Kubelet implements Controller {
         this.wakeAfter(key, runtime, settings.failureIntervalMs);
         return;
       }
-      runtime.scheduledAt ??= nextStatus.startTime ? Date.parse(nextStatus.startTime) : now;
+      runtime.scheduledAt ??= nextStatus.startTime
+        ? Date.parse(nextStatus.startTime)
+        : now;
       const due = runtime.scheduledAt + settings.podReadyDelayMs;
       if (now < due) {
         if (!nextStatus.containerStatuses?.length) {
-          nextStatus.containerStatuses = spec.containers.map(c => this.containerStatus(c, pod, { waiting: { reason: 'ContainerCreating' } }, false, 0));
+          nextStatus.containerStatuses = spec.containers.map(c =>
+            this.containerStatus(
+              c,
+              pod,
+              { waiting: { reason: 'ContainerCreating' } },
+              false,
+              0,
+            ),
+          );
         }
         this.write(next, pod);
         this.wakeAfter(key, runtime, due - now);
         return;
       }
       for (const c of spec.containers) {
-        this.ctx.events.record({ involved: pod, type: 'Normal', reason: 'Pulled', message: `Container image "${c.image}" already present on machine`, component: 'kubelet', host: node.name, fieldPath: `spec.containers{${c.name}}` });
-        this.ctx.events.record({ involved: pod, type: 'Normal', reason: 'Created', message: `Created container: ${c.name}`, component: 'kubelet', host: node.name, fieldPath: `spec.containers{${c.name}}` });
-        this.ctx.events.record({ involved: pod, type: 'Normal', reason: 'Started', message: `Started container ${c.name}`, component: 'kubelet', host: node.name, fieldPath: `spec.containers{${c.name}}` });
+        this.ctx.events.record({
+          involved: pod,
+          type: 'Normal',
+          reason: 'Pulled',
+          message: `Container image "${c.image}" already present on machine`,
+          component: 'kubelet',
+          host: node.name,
+          fieldPath: `spec.containers{${c.name}}`,
+        });
+        this.ctx.events.record({
+          involved: pod,
+          type: 'Normal',
+          reason: 'Created',
+          message: `Created container: ${c.name}`,
+          component: 'kubelet',
+          host: node.name,
+          fieldPath: `spec.containers{${c.name}}`,
+        });
+        this.ctx.events.record({
+          involved: pod,
+          type: 'Normal',
+          reason: 'Started',
+          message: `Started container ${c.name}`,
+          component: 'kubelet',
+          host: node.name,
+          fieldPath: `spec.containers{${c.name}}`,
+        });
       }
       runtime.startedAt = now;
       nextStatus.podIP ??= this.podIP(node);
       nextStatus.podIPs = [{ ip: nextStatus.podIP }];
       nextStatus.phase = 'Running';
-      nextStatus.containerStatuses = spec.containers.map(c => this.containerStatus(c, pod, { running: { startedAt: nowText } }, true, 0));
+      nextStatus.containerStatuses = spec.containers.map(c =>
+        this.containerStatus(
+          c,
+          pod,
+          { running: { startedAt: nowText } },
+          true,
+          0,
+        ),
+      );
       runtime.lastTickAt = undefined;
     }
 
-    const isJobPod = spec.restartPolicy === 'Never' || spec.restartPolicy === 'OnFailure';
+    const isJobPod =
+      spec.restartPolicy === 'Never' || spec.restartPolicy === 'OnFailure';
     if (isJobPod) {
       wake = this.jobPod(next, nextStatus, runtime, scenario, now);
     } else if (scenario === 'crashloop' || scenario === 'oom') {
@@ -263,11 +361,25 @@ export class Kubelet implements Controller {
   }
 
   private write(next: KubeObject, pod: KubeObject): void {
-    if (!this.ctx.store.get('/pods', pod.metadata.namespace, pod.metadata.name ?? '')) return;
+    if (
+      !this.ctx.store.get(
+        '/pods',
+        pod.metadata.namespace,
+        pod.metadata.name ?? '',
+      )
+    )
+      return;
     this.ctx.store.update(this.ctx.type('/pods'), next, { keepStatus: true });
   }
 
-  private containerStatus(c: ContainerSpec, pod: KubeObject, state: ContainerState, ready: boolean, restarts: number, lastState: ContainerState = {}): ContainerStatus {
+  private containerStatus(
+    c: ContainerSpec,
+    pod: KubeObject,
+    state: ContainerState,
+    ready: boolean,
+    restarts: number,
+    lastState: ContainerState = {},
+  ): ContainerStatus {
     const running = Boolean(state.running);
     return {
       name: c.name,
@@ -276,20 +388,70 @@ export class Kubelet implements Controller {
       ready,
       restartCount: restarts,
       image: c.image,
-      imageID: running || lastState.terminated ? `${c.image.split(':')[0]}@sha256:${hex(c.image)}` : '',
-      ...(running || lastState.terminated ? { containerID: `containerd://${hex(`${pod.metadata.uid}/${c.name}/${restarts}`)}` } : {}),
+      imageID:
+        running || lastState.terminated
+          ? `${c.image.split(':')[0]}@sha256:${hex(c.image)}`
+          : '',
+      ...(running || lastState.terminated
+        ? {
+            containerID: `containerd://${hex(
+              `${pod.metadata.uid}/${c.name}/${restarts}`,
+            )}`,
+          }
+        : {}),
       started: running,
     };
   }
 
-  private baseConditions(conditions: Condition[], now: string, ready: boolean, notReadyMessage?: string): Condition[] {
+  private baseConditions(
+    conditions: Condition[],
+    now: string,
+    ready: boolean,
+    notReadyMessage?: string,
+  ): Condition[] {
     let out = conditions;
-    out = setCondition(out, { type: 'PodReadyToStartContainers', status: 'True', lastProbeTime: null }, now);
-    out = setCondition(out, { type: 'Initialized', status: 'True', lastProbeTime: null }, now);
-    const notReady = { reason: 'ContainersNotReady', message: notReadyMessage ?? '' };
-    out = setCondition(out, ready ? { type: 'Ready', status: 'True', lastProbeTime: null } : { type: 'Ready', status: 'False', lastProbeTime: null, ...notReady }, now);
-    out = setCondition(out, ready ? { type: 'ContainersReady', status: 'True', lastProbeTime: null } : { type: 'ContainersReady', status: 'False', lastProbeTime: null, ...notReady }, now);
-    out = setCondition(out, { type: 'PodScheduled', status: 'True', lastProbeTime: null }, now);
+    out = setCondition(
+      out,
+      {
+        type: 'PodReadyToStartContainers',
+        status: 'True',
+        lastProbeTime: null,
+      },
+      now,
+    );
+    out = setCondition(
+      out,
+      { type: 'Initialized', status: 'True', lastProbeTime: null },
+      now,
+    );
+    const notReady = {
+      reason: 'ContainersNotReady',
+      message: notReadyMessage ?? '',
+    };
+    out = setCondition(
+      out,
+      ready
+        ? { type: 'Ready', status: 'True', lastProbeTime: null }
+        : { type: 'Ready', status: 'False', lastProbeTime: null, ...notReady },
+      now,
+    );
+    out = setCondition(
+      out,
+      ready
+        ? { type: 'ContainersReady', status: 'True', lastProbeTime: null }
+        : {
+            type: 'ContainersReady',
+            status: 'False',
+            lastProbeTime: null,
+            ...notReady,
+          },
+      now,
+    );
+    out = setCondition(
+      out,
+      { type: 'PodScheduled', status: 'True', lastProbeTime: null },
+      now,
+    );
     return out;
   }
 
@@ -302,42 +464,128 @@ export class Kubelet implements Controller {
     const count = this.ctx.nodes.length;
     const message = `0/${count} nodes are available: ${count} Insufficient memory. preemption: 0/${count} nodes are available: ${count} No preemption victims found for incoming pod.`;
     status.phase = 'Pending';
-    status.conditions = setCondition(status.conditions ?? [], { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message, lastProbeTime: null }, now);
+    status.conditions = setCondition(
+      status.conditions ?? [],
+      {
+        type: 'PodScheduled',
+        status: 'False',
+        reason: 'Unschedulable',
+        message,
+        lastProbeTime: null,
+      },
+      now,
+    );
     delete status.containerStatuses;
-    this.ctx.events.record({ involved: pod, type: 'Warning', reason: 'FailedScheduling', message, component: 'default-scheduler' });
+    this.ctx.events.record({
+      involved: pod,
+      type: 'Warning',
+      reason: 'FailedScheduling',
+      message,
+      component: 'default-scheduler',
+    });
   }
 
-  private imagePull(pod: KubeObject, status: PodStatus, runtime: PodRuntime, now: number, node: SimulatedNode): void {
+  private imagePull(
+    pod: KubeObject,
+    status: PodStatus,
+    runtime: PodRuntime,
+    now: number,
+    node: SimulatedNode,
+  ): void {
     const spec = pod.spec as PodSpec;
     const nowText = formatTimestamp(now);
-    const firstAttempt = !status.containerStatuses?.some(s => s.state.waiting?.reason === 'ErrImagePull' || s.state.waiting?.reason === 'ImagePullBackOff');
-    const backOff = !firstAttempt && status.containerStatuses?.some(s => s.state.waiting?.reason === 'ErrImagePull');
+    const firstAttempt = !status.containerStatuses?.some(
+      s =>
+        s.state.waiting?.reason === 'ErrImagePull' ||
+        s.state.waiting?.reason === 'ImagePullBackOff',
+    );
+    const backOff =
+      !firstAttempt &&
+      status.containerStatuses?.some(
+        s => s.state.waiting?.reason === 'ErrImagePull',
+      );
     status.containerStatuses = spec.containers.map(c => {
       const pullError = `rpc error: code = NotFound desc = failed to pull and unpack image "${c.image}": failed to resolve reference "${c.image}": ${c.image}: not found`;
       const waiting = backOff
-        ? { reason: 'ImagePullBackOff', message: `Back-off pulling image "${c.image}": ErrImagePull: ${pullError}` }
+        ? {
+            reason: 'ImagePullBackOff',
+            message: `Back-off pulling image "${c.image}": ErrImagePull: ${pullError}`,
+          }
         : { reason: 'ErrImagePull', message: pullError };
       if (backOff) {
-        this.ctx.events.record({ involved: pod, type: 'Normal', reason: 'BackOff', message: `Back-off pulling image "${c.image}"`, component: 'kubelet', host: node.name, fieldPath: `spec.containers{${c.name}}` });
-        this.ctx.events.record({ involved: pod, type: 'Warning', reason: 'Failed', message: 'Error: ImagePullBackOff', component: 'kubelet', host: node.name, fieldPath: `spec.containers{${c.name}}` });
+        this.ctx.events.record({
+          involved: pod,
+          type: 'Normal',
+          reason: 'BackOff',
+          message: `Back-off pulling image "${c.image}"`,
+          component: 'kubelet',
+          host: node.name,
+          fieldPath: `spec.containers{${c.name}}`,
+        });
+        this.ctx.events.record({
+          involved: pod,
+          type: 'Warning',
+          reason: 'Failed',
+          message: 'Error: ImagePullBackOff',
+          component: 'kubelet',
+          host: node.name,
+          fieldPath: `spec.containers{${c.name}}`,
+        });
       } else {
-        this.ctx.events.record({ involved: pod, type: 'Normal', reason: 'Pulling', message: `Pulling image "${c.image}"`, component: 'kubelet', host: node.name, fieldPath: `spec.containers{${c.name}}` });
-        this.ctx.events.record({ involved: pod, type: 'Warning', reason: 'Failed', message: `Failed to pull image "${c.image}": ${pullError}`, component: 'kubelet', host: node.name, fieldPath: `spec.containers{${c.name}}` });
-        this.ctx.events.record({ involved: pod, type: 'Warning', reason: 'Failed', message: 'Error: ErrImagePull', component: 'kubelet', host: node.name, fieldPath: `spec.containers{${c.name}}` });
+        this.ctx.events.record({
+          involved: pod,
+          type: 'Normal',
+          reason: 'Pulling',
+          message: `Pulling image "${c.image}"`,
+          component: 'kubelet',
+          host: node.name,
+          fieldPath: `spec.containers{${c.name}}`,
+        });
+        this.ctx.events.record({
+          involved: pod,
+          type: 'Warning',
+          reason: 'Failed',
+          message: `Failed to pull image "${c.image}": ${pullError}`,
+          component: 'kubelet',
+          host: node.name,
+          fieldPath: `spec.containers{${c.name}}`,
+        });
+        this.ctx.events.record({
+          involved: pod,
+          type: 'Warning',
+          reason: 'Failed',
+          message: 'Error: ErrImagePull',
+          component: 'kubelet',
+          host: node.name,
+          fieldPath: `spec.containers{${c.name}}`,
+        });
       }
       return this.containerStatus(c, pod, { waiting }, false, 0);
     });
     status.phase = 'Pending';
     status.podIP ??= this.podIP(node);
     status.podIPs = [{ ip: status.podIP }];
-    status.conditions = this.baseConditions(status.conditions ?? [], nowText, false, this.notReadyMessage(status.containerStatuses));
+    status.conditions = this.baseConditions(
+      status.conditions ?? [],
+      nowText,
+      false,
+      this.notReadyMessage(status.containerStatuses),
+    );
     runtime.lastTickAt = now;
   }
 
-  private crashLoop(pod: KubeObject, status: PodStatus, runtime: PodRuntime, scenario: Scenario, now: number, node: SimulatedNode): number {
+  private crashLoop(
+    pod: KubeObject,
+    status: PodStatus,
+    runtime: PodRuntime,
+    scenario: Scenario,
+    now: number,
+    node: SimulatedNode,
+  ): number {
     const interval = this.ctx.settings.failureIntervalMs;
     const nowText = formatTimestamp(now);
-    const due = runtime.lastTickAt === undefined || now - runtime.lastTickAt >= interval;
+    const due =
+      runtime.lastTickAt === undefined || now - runtime.lastTickAt >= interval;
     const oom = scenario === 'oom';
     if (due) {
       runtime.lastTickAt = now;
@@ -345,14 +593,48 @@ export class Kubelet implements Controller {
       status.containerStatuses = spec.containers.map((c, i) => {
         const prev = status.containerStatuses?.find(s => s.name === c.name);
         const wasCrashing = Boolean(prev?.lastState.terminated);
-        const restarts = (prev?.restartCount ?? 0) + (wasCrashing || prev?.state.running ? 1 : 0);
-        if (i > 0) return this.containerStatus(c, pod, { running: { startedAt: nowText } }, true, prev?.restartCount ?? 0);
-        const startedAt = prev?.state.running?.startedAt ?? formatTimestamp(now - Math.min(interval, 5000));
+        const restarts =
+          (prev?.restartCount ?? 0) +
+          (wasCrashing || prev?.state.running ? 1 : 0);
+        if (i > 0)
+          return this.containerStatus(
+            c,
+            pod,
+            { running: { startedAt: nowText } },
+            true,
+            prev?.restartCount ?? 0,
+          );
+        const startedAt =
+          prev?.state.running?.startedAt ??
+          formatTimestamp(now - Math.min(interval, 5000));
         const terminated = oom
-          ? { exitCode: 137, reason: 'OOMKilled', startedAt, finishedAt: nowText }
+          ? {
+              exitCode: 137,
+              reason: 'OOMKilled',
+              startedAt,
+              finishedAt: nowText,
+            }
           : { exitCode: 1, reason: 'Error', startedAt, finishedAt: nowText };
-        const message = `back-off ${backoffSeconds(restarts)}s restarting failed container=${c.name} pod=${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`;
-        return this.containerStatus(c, pod, { waiting: { reason: 'CrashLoopBackOff', message } }, false, Math.max(1, restarts), { terminated: { ...terminated, containerID: `containerd://${hex(`${pod.metadata.uid}/${c.name}/${restarts - 1}`)}` } });
+        const message = `back-off ${backoffSeconds(
+          restarts,
+        )}s restarting failed container=${c.name} pod=${pod.metadata.name}_${
+          pod.metadata.namespace
+        }(${pod.metadata.uid})`;
+        return this.containerStatus(
+          c,
+          pod,
+          { waiting: { reason: 'CrashLoopBackOff', message } },
+          false,
+          Math.max(1, restarts),
+          {
+            terminated: {
+              ...terminated,
+              containerID: `containerd://${hex(
+                `${pod.metadata.uid}/${c.name}/${restarts - 1}`,
+              )}`,
+            },
+          },
+        );
       });
       const first = spec.containers[0];
       this.ctx.events.record({
@@ -366,29 +648,61 @@ export class Kubelet implements Controller {
       });
     }
     status.phase = 'Running';
-    status.conditions = this.baseConditions(status.conditions ?? [], nowText, false, this.notReadyMessage(status.containerStatuses ?? []));
+    status.conditions = this.baseConditions(
+      status.conditions ?? [],
+      nowText,
+      false,
+      this.notReadyMessage(status.containerStatuses ?? []),
+    );
     return interval - (now - (runtime.lastTickAt ?? now));
   }
 
-  private readinessFailing(pod: KubeObject, status: PodStatus, runtime: PodRuntime, now: number, node: SimulatedNode): number {
+  private readinessFailing(
+    pod: KubeObject,
+    status: PodStatus,
+    runtime: PodRuntime,
+    now: number,
+    node: SimulatedNode,
+  ): number {
     const interval = this.ctx.settings.failureIntervalMs;
     const nowText = formatTimestamp(now);
     const spec = pod.spec as PodSpec;
     status.containerStatuses = spec.containers.map((c, i) => {
       const prev = status.containerStatuses?.find(s => s.name === c.name);
-      const state = prev?.state.running ? prev.state : { running: { startedAt: nowText } };
-      return { ...this.containerStatus(c, pod, state, i > 0, prev?.restartCount ?? 0, prev?.lastState ?? {}), started: true };
+      const state = prev?.state.running
+        ? prev.state
+        : { running: { startedAt: nowText } };
+      return {
+        ...this.containerStatus(
+          c,
+          pod,
+          state,
+          i > 0,
+          prev?.restartCount ?? 0,
+          prev?.lastState ?? {},
+        ),
+        started: true,
+      };
     });
     status.phase = 'Running';
-    status.conditions = this.baseConditions(status.conditions ?? [], nowText, false, this.notReadyMessage(status.containerStatuses));
-    if (runtime.lastTickAt === undefined || now - runtime.lastTickAt >= interval) {
+    status.conditions = this.baseConditions(
+      status.conditions ?? [],
+      nowText,
+      false,
+      this.notReadyMessage(status.containerStatuses),
+    );
+    if (
+      runtime.lastTickAt === undefined ||
+      now - runtime.lastTickAt >= interval
+    ) {
       runtime.lastTickAt = now;
       const first = spec.containers[0];
       this.ctx.events.record({
         involved: pod,
         type: 'Warning',
         reason: 'Unhealthy',
-        message: 'Readiness probe failed: HTTP probe failed with statuscode: 503',
+        message:
+          'Readiness probe failed: HTTP probe failed with statuscode: 503',
         component: 'kubelet',
         host: node.name,
         fieldPath: `spec.containers{${first.name}}`,
@@ -401,34 +715,97 @@ export class Kubelet implements Controller {
     const spec = pod.spec as PodSpec;
     status.containerStatuses = spec.containers.map(c => {
       const prev = status.containerStatuses?.find(s => s.name === c.name);
-      const state = prev?.state.running ? prev.state : { running: { startedAt: now } };
-      return this.containerStatus(c, pod, state, true, prev?.restartCount ?? 0, prev?.lastState ?? {});
+      const state = prev?.state.running
+        ? prev.state
+        : { running: { startedAt: now } };
+      return this.containerStatus(
+        c,
+        pod,
+        state,
+        true,
+        prev?.restartCount ?? 0,
+        prev?.lastState ?? {},
+      );
     });
     status.phase = 'Running';
     status.conditions = this.baseConditions(status.conditions ?? [], now, true);
   }
 
-  private jobPod(pod: KubeObject, status: PodStatus, runtime: PodRuntime, scenario: Scenario | undefined, now: number): number | undefined {
+  private jobPod(
+    pod: KubeObject,
+    status: PodStatus,
+    runtime: PodRuntime,
+    scenario: Scenario | undefined,
+    now: number,
+  ): number | undefined {
     const nowText = formatTimestamp(now);
     const spec = pod.spec as PodSpec;
     runtime.startedAt ??= now;
     const failing = scenario === 'crashloop' || scenario === 'oom';
-    const runFor = failing ? Math.min(this.ctx.settings.jobDurationMs, this.ctx.settings.failureIntervalMs) : this.ctx.settings.jobDurationMs;
+    const runFor = failing
+      ? Math.min(
+          this.ctx.settings.jobDurationMs,
+          this.ctx.settings.failureIntervalMs,
+        )
+      : this.ctx.settings.jobDurationMs;
     if (now - runtime.startedAt < runFor) {
       status.phase = 'Running';
-      status.conditions = this.baseConditions(status.conditions ?? [], nowText, true);
+      status.conditions = this.baseConditions(
+        status.conditions ?? [],
+        nowText,
+        true,
+      );
       return runFor - (now - runtime.startedAt);
     }
-    const startedAt = status.containerStatuses?.[0]?.state.running?.startedAt ?? nowText;
+    const startedAt =
+      status.containerStatuses?.[0]?.state.running?.startedAt ?? nowText;
     const terminated = failing
-      ? { exitCode: scenario === 'oom' ? 137 : 1, reason: scenario === 'oom' ? 'OOMKilled' : 'Error', startedAt, finishedAt: nowText }
+      ? {
+          exitCode: scenario === 'oom' ? 137 : 1,
+          reason: scenario === 'oom' ? 'OOMKilled' : 'Error',
+          startedAt,
+          finishedAt: nowText,
+        }
       : { exitCode: 0, reason: 'Completed', startedAt, finishedAt: nowText };
     status.phase = failing ? 'Failed' : 'Succeeded';
-    status.containerStatuses = spec.containers.map(c => ({ ...this.containerStatus(c, pod, { terminated }, false, 0), started: false }));
-    let conditions = this.baseConditions(status.conditions ?? [], nowText, false);
-    conditions = setCondition(conditions, { type: 'Ready', status: 'False', reason: 'PodCompleted', lastProbeTime: null }, nowText);
-    conditions = setCondition(conditions, { type: 'ContainersReady', status: 'False', reason: 'PodCompleted', lastProbeTime: null }, nowText);
-    conditions = setCondition(conditions, { type: 'PodReadyToStartContainers', status: 'False', lastProbeTime: null }, nowText);
+    status.containerStatuses = spec.containers.map(c => ({
+      ...this.containerStatus(c, pod, { terminated }, false, 0),
+      started: false,
+    }));
+    let conditions = this.baseConditions(
+      status.conditions ?? [],
+      nowText,
+      false,
+    );
+    conditions = setCondition(
+      conditions,
+      {
+        type: 'Ready',
+        status: 'False',
+        reason: 'PodCompleted',
+        lastProbeTime: null,
+      },
+      nowText,
+    );
+    conditions = setCondition(
+      conditions,
+      {
+        type: 'ContainersReady',
+        status: 'False',
+        reason: 'PodCompleted',
+        lastProbeTime: null,
+      },
+      nowText,
+    );
+    conditions = setCondition(
+      conditions,
+      {
+        type: 'PodReadyToStartContainers',
+        status: 'False',
+        lastProbeTime: null,
+      },
+      nowText,
+    );
     status.conditions = conditions;
     return undefined;
   }

@@ -15,7 +15,9 @@ export class NamespaceController implements Controller {
   ) {}
 
   keysFor(event: StoredEvent): string[] {
-    return event.storageKey === '/namespaces' && event.type === 'ADDED' ? [`/${event.object.metadata.name}`] : [];
+    return event.storageKey === '/namespaces' && event.type === 'ADDED'
+      ? [`/${event.object.metadata.name}`]
+      : [];
   }
 
   reconcile(key: string): void {
@@ -23,13 +25,24 @@ export class NamespaceController implements Controller {
     const { store } = this.ctx;
     if (!store.get('/namespaces', '', namespace)) return;
     if (!store.get('/serviceaccounts', namespace, 'default')) {
-      store.create(this.ctx.type('/serviceaccounts'), { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace } });
+      store.create(this.ctx.type('/serviceaccounts'), {
+        apiVersion: 'v1',
+        kind: 'ServiceAccount',
+        metadata: { name: 'default', namespace },
+      });
     }
     if (!store.get('/configmaps', namespace, 'kube-root-ca.crt')) {
       store.create(this.ctx.type('/configmaps'), {
         apiVersion: 'v1',
         kind: 'ConfigMap',
-        metadata: { name: 'kube-root-ca.crt', namespace, annotations: { 'kubernetes.io/description': 'Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters.' } },
+        metadata: {
+          name: 'kube-root-ca.crt',
+          namespace,
+          annotations: {
+            'kubernetes.io/description':
+              'Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters.',
+          },
+        },
         data: { 'ca.crt': this.caCertPem },
       });
     }

@@ -3,7 +3,12 @@ import { KubeObject } from '../types';
 import { StoredEvent } from '../WatchHub';
 import { Controller, keyOf, splitKey } from './Controller';
 import { ControllerContext } from './ControllerContext';
-import { newPodFromTemplate, podIsReady, podIsActive, PodTemplate } from './pods';
+import {
+  newPodFromTemplate,
+  podIsReady,
+  podIsActive,
+  PodTemplate,
+} from './pods';
 
 interface ReplicaSetSpec {
   replicas?: number;
@@ -22,13 +27,24 @@ export class ReplicaSetController implements Controller {
   keysFor(event: StoredEvent): string[] {
     if (event.storageKey === 'apps/replicasets') {
       if (event.type === 'DELETED') return [];
-      if (event.type === 'MODIFIED' && event.previous?.metadata.generation === event.object.metadata.generation) return [];
+      if (
+        event.type === 'MODIFIED' &&
+        event.previous?.metadata.generation === event.object.metadata.generation
+      )
+        return [];
       return [keyOf(event.object)];
     }
     if (event.storageKey === '/pods') {
-      const ref = event.object.metadata.ownerReferences?.find(r => r.controller && r.kind === 'ReplicaSet');
+      const ref = event.object.metadata.ownerReferences?.find(
+        r => r.controller && r.kind === 'ReplicaSet',
+      );
       if (!ref) return [];
-      if (event.type === 'MODIFIED' && podIsReady(event.previous!) === podIsReady(event.object) && podIsActive(event.previous!) === podIsActive(event.object)) return [];
+      if (
+        event.type === 'MODIFIED' &&
+        podIsReady(event.previous!) === podIsReady(event.object) &&
+        podIsActive(event.previous!) === podIsActive(event.object)
+      )
+        return [];
       return [`${event.object.metadata.namespace}/${ref.name}`];
     }
     return [];
@@ -49,17 +65,43 @@ export class ReplicaSetController implements Controller {
         do {
           podName = `${name}-${randomSuffix()}`;
         } while (store.get(podType, namespace, podName));
-        const pod = store.create(podType, newPodFromTemplate({ template: spec.template, owner: rs, name: podName }), { keepStatus: false });
-        this.ctx.events.record({ involved: rs, type: 'Normal', reason: 'SuccessfulCreate', message: `Created pod: ${pod.metadata.name}`, component: 'replicaset-controller' });
+        const pod = store.create(
+          podType,
+          newPodFromTemplate({
+            template: spec.template,
+            owner: rs,
+            name: podName,
+          }),
+          { keepStatus: false },
+        );
+        this.ctx.events.record({
+          involved: rs,
+          type: 'Normal',
+          reason: 'SuccessfulCreate',
+          message: `Created pod: ${pod.metadata.name}`,
+          component: 'replicaset-controller',
+        });
         pods.push(pod);
       }
     } else if (pods.length > desired) {
       // Delete the least useful first: unscheduled, then not ready, then newest.
-      const ranked = [...pods].sort((a, b) => rank(a) - rank(b) || (b.metadata.creationTimestamp ?? '').localeCompare(a.metadata.creationTimestamp ?? ''));
+      const ranked = [...pods].sort(
+        (a, b) =>
+          rank(a) - rank(b) ||
+          (b.metadata.creationTimestamp ?? '').localeCompare(
+            a.metadata.creationTimestamp ?? '',
+          ),
+      );
       const victims = ranked.slice(0, pods.length - desired);
       for (const victim of victims) {
         store.delete(podType, namespace, victim.metadata.name ?? '');
-        this.ctx.events.record({ involved: rs, type: 'Normal', reason: 'SuccessfulDelete', message: `Deleted pod: ${victim.metadata.name}`, component: 'replicaset-controller' });
+        this.ctx.events.record({
+          involved: rs,
+          type: 'Normal',
+          reason: 'SuccessfulDelete',
+          message: `Deleted pod: ${victim.metadata.name}`,
+          component: 'replicaset-controller',
+        });
       }
       pods = pods.filter(p => !victims.includes(p));
     }
@@ -72,7 +114,11 @@ export class ReplicaSetController implements Controller {
       observedGeneration: rs.metadata.generation,
     };
     const current = store.get('apps/replicasets', namespace, name)!;
-    store.update(this.ctx.type('apps/replicasets'), { ...current, status: compact(status) }, { subresource: 'status' });
+    store.update(
+      this.ctx.type('apps/replicasets'),
+      { ...current, status: compact(status) },
+      { subresource: 'status' },
+    );
   }
 }
 
@@ -82,7 +128,9 @@ function rank(pod: KubeObject): number {
 }
 
 /** Drops zero counts the way the Go structs' `omitempty` does. */
-function compact(status: Record<string, number | undefined>): Record<string, number> {
+function compact(
+  status: Record<string, number | undefined>,
+): Record<string, number> {
   const out: Record<string, number> = {};
   for (const [k, v] of Object.entries(status)) {
     if (v !== undefined && (v !== 0 || k === 'replicas')) out[k] = v;

@@ -1,4 +1,8 @@
-import { eventually, SimulatorFixture, startSimulatorFixture } from '../testing/simulatorFixture';
+import {
+  eventually,
+  SimulatorFixture,
+  startSimulatorFixture,
+} from '../__testUtils__/simulatorFixture';
 import { KubeObject } from '../types';
 
 const statefulSet = (image: string): KubeObject => ({
@@ -9,7 +13,10 @@ const statefulSet = (image: string): KubeObject => ({
     replicas: 3,
     serviceName: 'db',
     selector: { matchLabels: { app: 'db' } },
-    template: { metadata: { labels: { app: 'db' } }, spec: { containers: [{ name: 'db', image }] } },
+    template: {
+      metadata: { labels: { app: 'db' } },
+      spec: { containers: [{ name: 'db', image }] },
+    },
   },
 });
 
@@ -23,19 +30,36 @@ describe('StatefulSetController', () => {
   it('creates ordered pods and rolls a template change with revisions', async () => {
     f.cluster.apply(statefulSet('registry.example/db:1'));
     const first = await eventually(async () => {
-      const s = await f.apps.readNamespacedStatefulSet({ name: 'db', namespace: 'default' });
+      const s = await f.apps.readNamespacedStatefulSet({
+        name: 'db',
+        namespace: 'default',
+      });
       return s.status?.readyReplicas === 3 ? s : undefined;
     });
-    const pods = (await f.core.listNamespacedPod({ namespace: 'default', labelSelector: 'app=db' })).items;
+    const pods = (
+      await f.core.listNamespacedPod({
+        namespace: 'default',
+        labelSelector: 'app=db',
+      })
+    ).items;
     expect(pods.map(p => p.metadata!.name)).toEqual(['db-0', 'db-1', 'db-2']);
-    expect(pods[1].metadata!.labels!['statefulset.kubernetes.io/pod-name']).toBe('db-1');
+    expect(
+      pods[1].metadata!.labels!['statefulset.kubernetes.io/pod-name'],
+    ).toBe('db-1');
     expect(first.status!.currentRevision).toBe(first.status!.updateRevision);
     f.cluster.apply(statefulSet('registry.example/db:2'));
     const rolled = await eventually(async () => {
-      const s = await f.apps.readNamespacedStatefulSet({ name: 'db', namespace: 'default' });
-      return s.status?.updatedReplicas === 3 && s.status.readyReplicas === 3 ? s : undefined;
+      const s = await f.apps.readNamespacedStatefulSet({
+        name: 'db',
+        namespace: 'default',
+      });
+      return s.status?.updatedReplicas === 3 && s.status.readyReplicas === 3
+        ? s
+        : undefined;
     });
-    expect(rolled.status!.updateRevision).not.toBe(first.status!.updateRevision);
+    expect(rolled.status!.updateRevision).not.toBe(
+      first.status!.updateRevision,
+    );
     expect(rolled.status!.currentRevision).toBe(rolled.status!.updateRevision);
     expect(rolled.status!.observedGeneration).toBe(2);
   });

@@ -2,7 +2,12 @@ import { KubeObject } from '../types';
 import { StoredEvent } from '../WatchHub';
 import { Controller, keyOf, splitKey } from './Controller';
 import { ControllerContext } from './ControllerContext';
-import { newPodFromTemplate, podIsActive, podIsReady, PodTemplate } from './pods';
+import {
+  newPodFromTemplate,
+  podIsActive,
+  podIsReady,
+  PodTemplate,
+} from './pods';
 import { templateHash } from './templateHash';
 
 interface StatefulSetSpec {
@@ -27,13 +32,23 @@ export class StatefulSetController implements Controller {
   keysFor(event: StoredEvent): string[] {
     if (event.storageKey === 'apps/statefulsets') {
       if (event.type === 'DELETED') return [];
-      if (event.type === 'MODIFIED' && event.previous?.metadata.generation === event.object.metadata.generation) return [];
+      if (
+        event.type === 'MODIFIED' &&
+        event.previous?.metadata.generation === event.object.metadata.generation
+      )
+        return [];
       return [keyOf(event.object)];
     }
     if (event.storageKey === '/pods') {
-      const ref = event.object.metadata.ownerReferences?.find(r => r.controller && r.kind === 'StatefulSet');
+      const ref = event.object.metadata.ownerReferences?.find(
+        r => r.controller && r.kind === 'StatefulSet',
+      );
       if (!ref) return [];
-      if (event.type === 'MODIFIED' && podIsReady(event.previous!) === podIsReady(event.object)) return [];
+      if (
+        event.type === 'MODIFIED' &&
+        podIsReady(event.previous!) === podIsReady(event.object)
+      )
+        return [];
       return [`${event.object.metadata.namespace}/${ref.name}`];
     }
     return [];
@@ -63,19 +78,31 @@ export class StatefulSetController implements Controller {
         continue;
       }
       const podName = `${name}-${i}`;
-      const pod = store.create(podType, newPodFromTemplate({
-        template: spec.template,
-        owner: sts,
-        name: podName,
-        labels: {
-          'controller-revision-hash': updateRevision,
-          'statefulset.kubernetes.io/pod-name': podName,
-          'apps.kubernetes.io/pod-index': String(i),
-        },
-        spec: { hostname: podName, ...(spec.serviceName ? { subdomain: spec.serviceName } : {}) },
-      }));
+      const pod = store.create(
+        podType,
+        newPodFromTemplate({
+          template: spec.template,
+          owner: sts,
+          name: podName,
+          labels: {
+            'controller-revision-hash': updateRevision,
+            'statefulset.kubernetes.io/pod-name': podName,
+            'apps.kubernetes.io/pod-index': String(i),
+          },
+          spec: {
+            hostname: podName,
+            ...(spec.serviceName ? { subdomain: spec.serviceName } : {}),
+          },
+        }),
+      );
       pods.set(i, pod);
-      this.ctx.events.record({ involved: sts, type: 'Normal', reason: 'SuccessfulCreate', message: `create Pod ${podName} in StatefulSet ${name} successful`, component: 'statefulset-controller' });
+      this.ctx.events.record({
+        involved: sts,
+        type: 'Normal',
+        reason: 'SuccessfulCreate',
+        message: `create Pod ${podName} in StatefulSet ${name} successful`,
+        component: 'statefulset-controller',
+      });
       if (!parallel) changed = true;
     }
     const ordinals = [...pods.keys()].sort((a, b) => b - a);
@@ -83,28 +110,51 @@ export class StatefulSetController implements Controller {
       if (ordinal < replicas) continue;
       store.delete(podType, namespace, `${name}-${ordinal}`);
       pods.delete(ordinal);
-      this.ctx.events.record({ involved: sts, type: 'Normal', reason: 'SuccessfulDelete', message: `delete Pod ${name}-${ordinal} in StatefulSet ${name} successful`, component: 'statefulset-controller' });
+      this.ctx.events.record({
+        involved: sts,
+        type: 'Normal',
+        reason: 'SuccessfulDelete',
+        message: `delete Pod ${name}-${ordinal} in StatefulSet ${name} successful`,
+        component: 'statefulset-controller',
+      });
       if (!parallel) break;
     }
     // Rolling update: replace the highest outdated ordinal once all are ready.
     const partition = spec.updateStrategy?.rollingUpdate?.partition ?? 0;
-    const allReady = pods.size === replicas && [...pods.values()].every(podIsReady);
+    const allReady =
+      pods.size === replicas && [...pods.values()].every(podIsReady);
     if (spec.updateStrategy?.type !== 'OnDelete' && (allReady || parallel)) {
       const outdated = [...pods.entries()]
-        .filter(([ordinal, pod]) => ordinal >= partition && pod.metadata.labels?.['controller-revision-hash'] !== updateRevision)
+        .filter(
+          ([ordinal, pod]) =>
+            ordinal >= partition &&
+            pod.metadata.labels?.['controller-revision-hash'] !==
+              updateRevision,
+        )
         .sort((a, b) => b[0] - a[0])[0];
       if (outdated) {
         store.delete(podType, namespace, outdated[1].metadata.name ?? '');
         pods.delete(outdated[0]);
-        this.ctx.events.record({ involved: sts, type: 'Normal', reason: 'SuccessfulDelete', message: `delete Pod ${outdated[1].metadata.name} in StatefulSet ${name} successful`, component: 'statefulset-controller' });
+        this.ctx.events.record({
+          involved: sts,
+          type: 'Normal',
+          reason: 'SuccessfulDelete',
+          message: `delete Pod ${outdated[1].metadata.name} in StatefulSet ${name} successful`,
+          component: 'statefulset-controller',
+        });
       }
     }
     const all = [...pods.values()];
-    const updated = all.filter(p => p.metadata.labels?.['controller-revision-hash'] === updateRevision).length;
+    const updated = all.filter(
+      p => p.metadata.labels?.['controller-revision-hash'] === updateRevision,
+    ).length;
     const ready = all.filter(podIsReady).length;
     let currentRevision = previousStatus.currentRevision ?? updateRevision;
-    if (updated === replicas && all.length === replicas) currentRevision = updateRevision;
-    const current = all.filter(p => p.metadata.labels?.['controller-revision-hash'] === currentRevision).length;
+    if (updated === replicas && all.length === replicas)
+      currentRevision = updateRevision;
+    const current = all.filter(
+      p => p.metadata.labels?.['controller-revision-hash'] === currentRevision,
+    ).length;
     const status: Record<string, unknown> = {
       observedGeneration: sts.metadata.generation,
       replicas: all.length,
@@ -116,8 +166,13 @@ export class StatefulSetController implements Controller {
       updateRevision,
       collisionCount: 0,
     };
-    for (const k of ['readyReplicas', 'currentReplicas', 'updatedReplicas']) if (status[k] === 0) delete status[k];
+    for (const k of ['readyReplicas', 'currentReplicas', 'updatedReplicas'])
+      if (status[k] === 0) delete status[k];
     const latest = store.get('apps/statefulsets', namespace, name)!;
-    store.update(this.ctx.type('apps/statefulsets'), { ...latest, status }, { subresource: 'status' });
+    store.update(
+      this.ctx.type('apps/statefulsets'),
+      { ...latest, status },
+      { subresource: 'status' },
+    );
   }
 }

@@ -22,11 +22,20 @@ export function setCondition(
   const existing = conditions.find(c => c.type === next.type);
   const merged: Condition = { ...next };
   const changed = !existing || existing.status !== next.status;
-  if ('lastTransitionTime' in next === false || next.lastTransitionTime === undefined) {
-    merged.lastTransitionTime = changed ? now : existing?.lastTransitionTime ?? now;
+  if (
+    'lastTransitionTime' in next === false ||
+    next.lastTransitionTime === undefined
+  ) {
+    merged.lastTransitionTime = changed
+      ? now
+      : existing?.lastTransitionTime ?? now;
   }
   if (options.updateTime) {
-    const same = existing && existing.status === next.status && existing.reason === next.reason && existing.message === next.message;
+    const same =
+      existing &&
+      existing.status === next.status &&
+      existing.reason === next.reason &&
+      existing.message === next.message;
     merged.lastUpdateTime = same ? existing.lastUpdateTime ?? now : now;
   }
   const out = conditions.filter(c => c.type !== next.type);

@@ -2,7 +2,10 @@ import { KubeObject } from '../types';
 
 /** A pod template as found in workload specs. */
 export interface PodTemplate {
-  metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> };
+  metadata?: {
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+  };
   spec: Record<string, unknown>;
 }
 
@@ -14,18 +17,34 @@ interface PodStatusLike {
 /** Whether a pod's Ready condition is True. */
 export function podIsReady(pod: KubeObject): boolean {
   const status = pod.status as PodStatusLike | undefined;
-  return Boolean(status?.conditions?.some(c => c.type === 'Ready' && c.status === 'True'));
+  return Boolean(
+    status?.conditions?.some(c => c.type === 'Ready' && c.status === 'True'),
+  );
 }
 
 /** Whether a pod counts towards its controller's replicas (not finished). */
 export function podIsActive(pod: KubeObject): boolean {
   const phase = (pod.status as PodStatusLike | undefined)?.phase;
-  return phase !== 'Succeeded' && phase !== 'Failed' && !pod.metadata.deletionTimestamp;
+  return (
+    phase !== 'Succeeded' &&
+    phase !== 'Failed' &&
+    !pod.metadata.deletionTimestamp
+  );
 }
 
 const defaultTolerations = [
-  { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
-  { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
+  {
+    key: 'node.kubernetes.io/not-ready',
+    operator: 'Exists',
+    effect: 'NoExecute',
+    tolerationSeconds: 300,
+  },
+  {
+    key: 'node.kubernetes.io/unreachable',
+    operator: 'Exists',
+    effect: 'NoExecute',
+    tolerationSeconds: 300,
+  },
 ];
 
 /**
@@ -48,8 +67,13 @@ export function newPodFromTemplate(options: {
     metadata: {
       name,
       namespace: owner.metadata.namespace,
-      labels: { ...(template.metadata?.labels ?? {}), ...(options.labels ?? {}) },
-      ...(annotations && Object.keys(annotations).length ? { annotations } : {}),
+      labels: {
+        ...(template.metadata?.labels ?? {}),
+        ...(options.labels ?? {}),
+      },
+      ...(annotations && Object.keys(annotations).length
+        ? { annotations }
+        : {}),
       ownerReferences: [
         {
           apiVersion: owner.apiVersion,

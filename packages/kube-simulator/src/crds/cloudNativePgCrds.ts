@@ -5,7 +5,12 @@ function crd(options: {
   plural: string;
   shortNames?: string[];
   scale?: boolean;
-  columns: Array<{ name: string; type: string; jsonPath: string; description?: string }>;
+  columns: Array<{
+    name: string;
+    type: string;
+    jsonPath: string;
+    description?: string;
+  }>;
   specDescription: string;
 }): KubeObject {
   return {
@@ -40,15 +45,28 @@ function crd(options: {
                 apiVersion: { type: 'string' },
                 kind: { type: 'string' },
                 metadata: { type: 'object' },
-                spec: { type: 'object', description: options.specDescription, 'x-kubernetes-preserve-unknown-fields': true },
-                status: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
+                spec: {
+                  type: 'object',
+                  description: options.specDescription,
+                  'x-kubernetes-preserve-unknown-fields': true,
+                },
+                status: {
+                  type: 'object',
+                  'x-kubernetes-preserve-unknown-fields': true,
+                },
               },
             },
           },
           subresources: {
             status: {},
             ...(options.scale
-              ? { scale: { specReplicasPath: '.spec.instances', statusReplicasPath: '.status.instances', labelSelectorPath: '.status.selector' } }
+              ? {
+                  scale: {
+                    specReplicasPath: '.spec.instances',
+                    statusReplicasPath: '.status.instances',
+                    labelSelectorPath: '.status.selector',
+                  },
+                }
               : {}),
           },
         },
@@ -68,13 +86,34 @@ export function cloudNativePgCrds(): KubeObject[] {
       kind: 'Cluster',
       plural: 'clusters',
       scale: true,
-      specDescription: 'Specification of the desired behavior of the PostgreSQL cluster.',
+      specDescription:
+        'Specification of the desired behavior of the PostgreSQL cluster.',
       columns: [
         { name: 'Age', type: 'date', jsonPath: '.metadata.creationTimestamp' },
-        { name: 'Instances', type: 'integer', jsonPath: '.status.instances', description: 'Number of instances' },
-        { name: 'Ready', type: 'integer', jsonPath: '.status.readyInstances', description: 'Number of ready instances' },
-        { name: 'Status', type: 'string', jsonPath: '.status.phase', description: 'Cluster current status' },
-        { name: 'Primary', type: 'string', jsonPath: '.status.currentPrimary', description: 'Primary pod' },
+        {
+          name: 'Instances',
+          type: 'integer',
+          jsonPath: '.status.instances',
+          description: 'Number of instances',
+        },
+        {
+          name: 'Ready',
+          type: 'integer',
+          jsonPath: '.status.readyInstances',
+          description: 'Number of ready instances',
+        },
+        {
+          name: 'Status',
+          type: 'string',
+          jsonPath: '.status.phase',
+          description: 'Cluster current status',
+        },
+        {
+          name: 'Primary',
+          type: 'string',
+          jsonPath: '.status.currentPrimary',
+          description: 'Primary pod',
+        },
       ],
     }),
     crd({
@@ -86,7 +125,12 @@ export function cloudNativePgCrds(): KubeObject[] {
         { name: 'Cluster', type: 'string', jsonPath: '.spec.cluster.name' },
         { name: 'PG Name', type: 'string', jsonPath: '.spec.name' },
         { name: 'Applied', type: 'boolean', jsonPath: '.status.applied' },
-        { name: 'Message', type: 'string', jsonPath: '.status.message', description: 'Latest reconciliation message' },
+        {
+          name: 'Message',
+          type: 'string',
+          jsonPath: '.status.message',
+          description: 'Latest reconciliation message',
+        },
       ],
     }),
     crd({

@@ -9,14 +9,23 @@ import { workloadObjects } from './workloadObjects';
  * default), labelled like the demo fleet. Pods start instantly during
  * seeding.
  */
-export async function seedScaleFleet(options: { clusters: SimulatedCluster[]; services: number; settings: SimulationSettings; namespaces?: number }): Promise<void> {
+export async function seedScaleFleet(options: {
+  clusters: SimulatedCluster[];
+  services: number;
+  settings: SimulationSettings;
+  namespaces?: number;
+}): Promise<void> {
   const { clusters } = options;
   const namespaceCount = options.namespaces ?? 20;
   for (const cluster of clusters) {
     cluster.configure({ podReadyDelayMs: 0 });
     installCloudNativePgCrds(cluster);
     for (let n = 0; n < namespaceCount; n++) {
-      cluster.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: `team-${String(n).padStart(2, '0')}` } });
+      cluster.apply({
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name: `team-${String(n).padStart(2, '0')}` },
+      });
     }
   }
   for (let i = 0; i < options.services; i++) {
@@ -30,7 +39,9 @@ export async function seedScaleFleet(options: { clusters: SimulatedCluster[]; se
         system: `system-${i % 50}`,
         kind: 'Deployment',
         replicas: 10,
-        image: `registry.carepath.example/${namespace}/${name}:1.${i % 20}.${i % 7}`,
+        image: `registry.carepath.example/${namespace}/${name}:1.${i % 20}.${
+          i % 7
+        }`,
         clusters: [cluster.name],
         pdb: false,
         networkPolicy: false,

@@ -12,27 +12,58 @@ function labelsFor(service: DemoService): Record<string, string> {
 }
 
 function selectorFor(service: DemoService): Record<string, string> {
-  return service.labelsOnly ? { ...service.labelsOnly } : { 'app.kubernetes.io/name': service.name };
+  return service.labelsOnly
+    ? { ...service.labelsOnly }
+    : { 'app.kubernetes.io/name': service.name };
 }
 
-function podSpec(service: DemoService, options: { command?: string[]; restartPolicy?: string } = {}): Record<string, unknown> {
+function podSpec(
+  service: DemoService,
+  options: { command?: string[]; restartPolicy?: string } = {},
+): Record<string, unknown> {
   const gaps = Boolean(service.complianceGaps);
   const version = service.image.split(':').pop() ?? 'latest';
   return {
-    ...(gaps ? {} : { serviceAccountName: service.name, automountServiceAccountToken: false }),
+    ...(gaps
+      ? {}
+      : {
+          serviceAccountName: service.name,
+          automountServiceAccountToken: false,
+        }),
     ...(options.restartPolicy ? { restartPolicy: options.restartPolicy } : {}),
-    securityContext: gaps ? {} : { runAsNonRoot: true, runAsUser: 10001, runAsGroup: 10001, fsGroup: 10001, seccompProfile: { type: 'RuntimeDefault' } },
+    securityContext: gaps
+      ? {}
+      : {
+          runAsNonRoot: true,
+          runAsUser: 10001,
+          runAsGroup: 10001,
+          fsGroup: 10001,
+          seccompProfile: { type: 'RuntimeDefault' },
+        },
     containers: [
       {
         name: service.name,
         image: service.image,
         ...(options.command ? { command: options.command } : {}),
-        ports: options.command ? [] : [{ name: 'http', containerPort: 8080, protocol: 'TCP' }, { name: 'metrics', containerPort: 9090, protocol: 'TCP' }],
+        ports: options.command
+          ? []
+          : [
+              { name: 'http', containerPort: 8080, protocol: 'TCP' },
+              { name: 'metrics', containerPort: 9090, protocol: 'TCP' },
+            ],
         env: [
           { name: 'SERVICE_NAME', value: service.name },
           { name: 'SERVICE_VERSION', value: version },
-          { name: 'OTEL_EXPORTER_OTLP_ENDPOINT', value: 'http://otel-collector.observability.svc:4317' },
-          { name: 'POD_NAME', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.name' } } },
+          {
+            name: 'OTEL_EXPORTER_OTLP_ENDPOINT',
+            value: 'http://otel-collector.observability.svc:4317',
+          },
+          {
+            name: 'POD_NAME',
+            valueFrom: {
+              fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.name' },
+            },
+          },
         ],
         resources: {
           requests: { cpu: '250m', memory: service.memory ?? '512Mi' },
@@ -41,12 +72,39 @@ function podSpec(service: DemoService, options: { command?: string[]; restartPol
         ...(options.command
           ? {}
           : {
-              readinessProbe: { httpGet: { path: '/healthz/ready', port: 'http', scheme: 'HTTP' }, initialDelaySeconds: 5, periodSeconds: 10, timeoutSeconds: 2, successThreshold: 1, failureThreshold: 3 },
-              livenessProbe: { httpGet: { path: '/healthz/live', port: 'http', scheme: 'HTTP' }, initialDelaySeconds: 15, periodSeconds: 20, timeoutSeconds: 2, successThreshold: 1, failureThreshold: 3 },
+              readinessProbe: {
+                httpGet: {
+                  path: '/healthz/ready',
+                  port: 'http',
+                  scheme: 'HTTP',
+                },
+                initialDelaySeconds: 5,
+                periodSeconds: 10,
+                timeoutSeconds: 2,
+                successThreshold: 1,
+                failureThreshold: 3,
+              },
+              livenessProbe: {
+                httpGet: {
+                  path: '/healthz/live',
+                  port: 'http',
+                  scheme: 'HTTP',
+                },
+                initialDelaySeconds: 15,
+                periodSeconds: 20,
+                timeoutSeconds: 2,
+                successThreshold: 1,
+                failureThreshold: 3,
+              },
             }),
         securityContext: gaps
           ? { allowPrivilegeEscalation: false }
-          : { runAsNonRoot: true, readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
+          : {
+              runAsNonRoot: true,
+              readOnlyRootFilesystem: true,
+              allowPrivilegeEscalation: false,
+              capabilities: { drop: ['ALL'] },
+            },
         volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],
       },
     ],
@@ -59,20 +117,35 @@ function podSpec(service: DemoService, options: { command?: string[]; restartPol
  * and, as a platform team would ship them, its Service, ServiceAccount,
  * NetworkPolicy, PodDisruptionBudget, HPA, CronJob and DaemonSet.
  */
-export function workloadObjects(options: { service: DemoService; cluster: string }): KubeObject[] {
+export function workloadObjects(options: {
+  service: DemoService;
+  cluster: string;
+}): KubeObject[] {
   const { service } = options;
   const labels = labelsFor(service);
   const selector = selectorFor(service);
-  const meta = (name: string, extra: Record<string, string> = {}) => ({ name, namespace: service.namespace, labels: { ...labels, ...extra } });
+  const meta = (name: string, extra: Record<string, string> = {}) => ({
+    name,
+    namespace: service.namespace,
+    labels: { ...labels, ...extra },
+  });
   const objects: KubeObject[] = [];
   const registered = !service.labelsOnly;
   if (registered && !service.complianceGaps) {
-    objects.push({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta(service.name), automountServiceAccountToken: false });
+    objects.push({
+      apiVersion: 'v1',
+      kind: 'ServiceAccount',
+      metadata: meta(service.name),
+      automountServiceAccountToken: false,
+    });
   }
   const template = {
     metadata: {
       labels: { ...labels, ...selector },
-      annotations: { 'prometheus.io/scrape': 'true', 'prometheus.io/port': '9090' },
+      annotations: {
+        'prometheus.io/scrape': 'true',
+        'prometheus.io/port': '9090',
+      },
     },
     spec: podSpec(service),
   };
@@ -80,12 +153,21 @@ export function workloadObjects(options: { service: DemoService; cluster: string
     objects.push({
       apiVersion: 'apps/v1',
       kind: 'Deployment',
-      metadata: { ...meta(service.name), annotations: { 'carepath.io/owner': service.system || 'unknown', 'carepath.io/cluster': options.cluster } },
+      metadata: {
+        ...meta(service.name),
+        annotations: {
+          'carepath.io/owner': service.system || 'unknown',
+          'carepath.io/cluster': options.cluster,
+        },
+      },
       spec: {
         replicas: service.replicas,
         revisionHistoryLimit: 5,
         selector: { matchLabels: selector },
-        strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } },
+        strategy: {
+          type: 'RollingUpdate',
+          rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' },
+        },
         template,
       },
     });
@@ -106,7 +188,11 @@ export function workloadObjects(options: { service: DemoService; cluster: string
       apiVersion: 'v1',
       kind: 'Service',
       metadata: meta(`${service.name}-headless`),
-      spec: { clusterIP: 'None', selector, ports: [{ name: 'http', port: 8080, targetPort: 'http' }] },
+      spec: {
+        clusterIP: 'None',
+        selector,
+        ports: [{ name: 'http', port: 8080, targetPort: 'http' }],
+      },
     });
   }
   objects.push({
@@ -127,8 +213,35 @@ export function workloadObjects(options: { service: DemoService; cluster: string
       spec: {
         podSelector: { matchLabels: selector },
         policyTypes: ['Ingress', 'Egress'],
-        ingress: [{ from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } }, { podSelector: { matchLabels: { 'app.kubernetes.io/part-of': service.system } } }], ports: [{ protocol: 'TCP', port: 8080 }] }],
-        egress: [{ to: [{ namespaceSelector: {} }], ports: [{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 443 }, { protocol: 'TCP', port: 5432 }] }],
+        ingress: [
+          {
+            from: [
+              {
+                namespaceSelector: {
+                  matchLabels: {
+                    'kubernetes.io/metadata.name': 'ingress-nginx',
+                  },
+                },
+              },
+              {
+                podSelector: {
+                  matchLabels: { 'app.kubernetes.io/part-of': service.system },
+                },
+              },
+            ],
+            ports: [{ protocol: 'TCP', port: 8080 }],
+          },
+        ],
+        egress: [
+          {
+            to: [{ namespaceSelector: {} }],
+            ports: [
+              { protocol: 'UDP', port: 53 },
+              { protocol: 'TCP', port: 443 },
+              { protocol: 'TCP', port: 5432 },
+            ],
+          },
+        ],
       },
     });
   }
@@ -146,10 +259,22 @@ export function workloadObjects(options: { service: DemoService; cluster: string
       kind: 'HorizontalPodAutoscaler',
       metadata: meta(service.name),
       spec: {
-        scaleTargetRef: { apiVersion: 'apps/v1', kind: service.kind, name: service.name },
+        scaleTargetRef: {
+          apiVersion: 'apps/v1',
+          kind: service.kind,
+          name: service.name,
+        },
         minReplicas: service.hpa.min,
         maxReplicas: service.hpa.max,
-        metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } } }],
+        metrics: [
+          {
+            type: 'Resource',
+            resource: {
+              name: 'cpu',
+              target: { type: 'Utilization', averageUtilization: 70 },
+            },
+          },
+        ],
       },
     });
   }
@@ -168,8 +293,13 @@ export function workloadObjects(options: { service: DemoService; cluster: string
           spec: {
             backoffLimit: 2,
             template: {
-              metadata: { labels: { ...labels, 'app.kubernetes.io/component': 'batch' } },
-              spec: podSpec(service, { command: ['/app/bin/claims-batch', '--window=5m'], restartPolicy: 'Never' }),
+              metadata: {
+                labels: { ...labels, 'app.kubernetes.io/component': 'batch' },
+              },
+              spec: podSpec(service, {
+                command: ['/app/bin/claims-batch', '--window=5m'],
+                restartPolicy: 'Never',
+              }),
             },
           },
         },
@@ -181,14 +311,32 @@ export function workloadObjects(options: { service: DemoService; cluster: string
     objects.push({
       apiVersion: 'apps/v1',
       kind: 'DaemonSet',
-      metadata: meta(service.daemonSet, { 'app.kubernetes.io/component': 'shipper' }),
+      metadata: meta(service.daemonSet, {
+        'app.kubernetes.io/component': 'shipper',
+      }),
       spec: {
         selector: { matchLabels: dsSelector },
         template: {
-          metadata: { labels: { ...labels, ...dsSelector, 'app.kubernetes.io/component': 'shipper' } },
+          metadata: {
+            labels: {
+              ...labels,
+              ...dsSelector,
+              'app.kubernetes.io/component': 'shipper',
+            },
+          },
           spec: {
-            ...podSpec({ ...service, name: service.daemonSet, image: service.image.replace('audit-log:', 'audit-log-shipper:') }),
-            tolerations: [{ key: 'node-role.kubernetes.io/control-plane', operator: 'Exists', effect: 'NoSchedule' }],
+            ...podSpec({
+              ...service,
+              name: service.daemonSet,
+              image: service.image.replace('audit-log:', 'audit-log-shipper:'),
+            }),
+            tolerations: [
+              {
+                key: 'node-role.kubernetes.io/control-plane',
+                operator: 'Exists',
+                effect: 'NoSchedule',
+              },
+            ],
           },
         },
       },

@@ -9,7 +9,11 @@ import {
   KubernetesObjectApi,
 } from '@kubernetes/client-node';
 import { SimulatedCluster } from '../SimulatedCluster';
-import { KubeSimulator, KubeSimulatorOptions, startKubeSimulator } from '../startKubeSimulator';
+import {
+  KubeSimulator,
+  KubeSimulatorOptions,
+  startKubeSimulator,
+} from '../startKubeSimulator';
 import { KubeObject } from '../types';
 
 /** The result of one kubectl run. */
@@ -29,9 +33,15 @@ export interface SimulatorFixture {
   objects: KubernetesObjectApi;
   kubeconfigPath: string;
   /** Runs the real kubectl against the cluster (HTTPS context). */
-  kubectl(args: string[], options?: { input?: string; token?: 'admin' | 'readonly' }): Promise<KubectlResult>;
+  kubectl(
+    args: string[],
+    options?: { input?: string; token?: 'admin' | 'readonly' },
+  ): Promise<KubectlResult>;
   /** A raw request over plain HTTP with the admin token (or the given one). */
-  request(path: string, init?: RequestInit & { token?: string | null }): Promise<Response>;
+  request(
+    path: string,
+    init?: RequestInit & { token?: string | null },
+  ): Promise<Response>;
   stop(): Promise<void>;
 }
 
@@ -41,7 +51,9 @@ const kubectlPath = '/usr/bin/kubectl';
  * Starts a simulator for a test: ephemeral ports, instant pods and short
  * failure intervals, one cluster named `test` unless told otherwise.
  */
-export async function startSimulatorFixture(options: KubeSimulatorOptions = {}): Promise<SimulatorFixture> {
+export async function startSimulatorFixture(
+  options: KubeSimulatorOptions = {},
+): Promise<SimulatorFixture> {
   const sim = await startKubeSimulator({
     clusters: [{ name: 'test' }],
     port: 0,
@@ -58,7 +70,8 @@ export async function startSimulatorFixture(options: KubeSimulatorOptions = {}):
   const kubeConfig = new KubeConfig();
   kubeConfig.loadFromString(sim.kubeconfig());
   const adminToken = cluster.tokens.find(t => t.role === 'admin')?.token ?? '';
-  const readonlyToken = cluster.tokens.find(t => t.role === 'read-only')?.token ?? '';
+  const readonlyToken =
+    cluster.tokens.find(t => t.role === 'read-only')?.token ?? '';
   return {
     sim,
     cluster,
@@ -73,9 +86,18 @@ export async function startSimulatorFixture(options: KubeSimulatorOptions = {}):
         const child = execFile(
           kubectlPath,
           [...extra, ...args],
-          { env: { PATH: process.env.PATH ?? '', HOME: dir, KUBECONFIG: kubeconfigPath, KUBECACHEDIR: join(dir, 'cache') }, timeout: 20_000 },
+          {
+            env: {
+              PATH: process.env.PATH ?? '',
+              HOME: dir,
+              KUBECONFIG: kubeconfigPath,
+              KUBECACHEDIR: join(dir, 'cache'),
+            },
+            timeout: 20_000,
+          },
           (error, stdout, stderr) => {
-            const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+            let code = 0;
+            if (error) code = typeof error.code === 'number' ? error.code : 1;
             resolve({ code, stdout, stderr });
           },
         );
@@ -97,7 +119,10 @@ export async function startSimulatorFixture(options: KubeSimulatorOptions = {}):
 }
 
 /** Polls until `check` returns a value that is not undefined/false. */
-export async function eventually<T>(check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 5000): Promise<T> {
+export async function eventually<T>(
+  check: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 5000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -108,14 +133,22 @@ export async function eventually<T>(check: () => T | undefined | false | Promise
       last = error;
     }
     if (Date.now() > deadline) {
-      throw new Error(`condition not met within ${timeoutMs} ms${last ? `: ${String(last)}` : ''}`);
+      throw new Error(
+        `condition not met within ${timeoutMs} ms${
+          last ? `: ${String(last)}` : ''
+        }`,
+      );
     }
     await new Promise(r => setTimeout(r, 10));
   }
 }
 
 /** Writes a manifest to a temporary file and returns its path. */
-export async function manifestFile(dir: string, name: string, text: string): Promise<string> {
+export async function manifestFile(
+  dir: string,
+  name: string,
+  text: string,
+): Promise<string> {
   const path = join(dir, name);
   await writeFile(path, text);
   return path;
@@ -135,24 +168,52 @@ export function deployment(options: {
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
-    metadata: { name: options.name, namespace: options.namespace ?? 'default', labels, ...(options.annotations ? { annotations: options.annotations } : {}) },
+    metadata: {
+      name: options.name,
+      namespace: options.namespace ?? 'default',
+      labels,
+      ...(options.annotations ? { annotations: options.annotations } : {}),
+    },
     spec: {
       replicas: options.replicas ?? 2,
       selector: { matchLabels: labels },
       template: {
-        metadata: { labels, ...(options.templateAnnotations ? { annotations: options.templateAnnotations } : {}) },
-        spec: { containers: [{ name: 'app', image: options.image ?? 'registry.example/app:1.0.0' }] },
+        metadata: {
+          labels,
+          ...(options.templateAnnotations
+            ? { annotations: options.templateAnnotations }
+            : {}),
+        },
+        spec: {
+          containers: [
+            {
+              name: 'app',
+              image: options.image ?? 'registry.example/app:1.0.0',
+            },
+          ],
+        },
       },
     },
   };
 }
 
 /** A ConfigMap fixture. */
-export function configMap(name: string, options: { namespace?: string; labels?: Record<string, string>; data?: Record<string, string> } = {}): KubeObject {
+export function configMap(
+  name: string,
+  options: {
+    namespace?: string;
+    labels?: Record<string, string>;
+    data?: Record<string, string>;
+  } = {},
+): KubeObject {
   return {
     apiVersion: 'v1',
     kind: 'ConfigMap',
-    metadata: { name, namespace: options.namespace ?? 'default', ...(options.labels ? { labels: options.labels } : {}) },
+    metadata: {
+      name,
+      namespace: options.namespace ?? 'default',
+      ...(options.labels ? { labels: options.labels } : {}),
+    },
     data: options.data ?? { key: 'value' },
   };
 }
