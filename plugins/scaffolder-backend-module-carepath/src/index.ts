@@ -1,1 +1,25 @@
-export {};
+/**
+ * CarePath's platform-owned scaffolder actions: databases (provision,
+ * credential rotation, backup, restore, decommission), Kubernetes apply and
+ * scale, the compliance check and lifecycle changes, with the platform
+ * records the compliance plugin reads.
+ *
+ * @packageDocumentation
+ */
+
+export { scaffolderModuleCarepath as default } from './module';
+export { createDatabaseProvisionAction } from './actions/database/createDatabaseProvisionAction';
+export type { DatabaseActionOptions } from './actions/database/DatabaseActionOptions';
+export { readPlatformConfig } from './config/PlatformConfig';
+export type {
+  BackupConfig,
+  DatabaseServerConfig,
+  PlatformConfig,
+} from './config/PlatformConfig';
+export { PlatformRecordStore } from './records/PlatformRecordStore';
+export type {
+  BackupRecord,
+  DatabaseProvider,
+  LifecycleChange,
+  ProvisionedDatabase,
+} from './records/PlatformRecordStore';

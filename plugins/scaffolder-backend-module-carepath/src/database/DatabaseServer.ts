@@ -1,0 +1,168 @@
+import { Client, escapeIdentifier, escapeLiteral } from 'pg';
+import type { DatabaseServerConfig } from '../config/PlatformConfig';
+import { scramVerifier } from './scramVerifier';
+
+/** Where services reach a database, as written to their credentials Secret. */
+export interface DatabaseEndpoint {
+  host: string;
+  port: number;
+}
+
+/**
+ * An administered PostgreSQL server: creates, secures, rotates and drops the
+ * per-service databases and their login roles. Every name passed in has been
+ * validated against the database name rule; identifiers are quoted as well.
+ */
+export class DatabaseServer {
+  readonly name: string;
+  private readonly connection: string;
+  private readonly serviceHost?: string;
+
+  constructor(config: DatabaseServerConfig) {
+    this.name = config.name;
+    this.connection = config.connection;
+    this.serviceHost = config.serviceHost;
+  }
+
+  /** The admin connection string. Secret: pass to child processes only via environment. */
+  get adminConnection(): string {
+    return this.connection;
+  }
+
+  get endpoint(): DatabaseEndpoint {
+    const url = new URL(this.connection);
+    return {
+      host: this.serviceHost ?? url.hostname,
+      port: Number(url.port || 5432),
+    };
+  }
+
+  /** A connection string for `database` as `role` with `password`. Secret. */
+  connectionUri(options: {
+    database: string;
+    role: string;
+    password: string;
+  }): string {
+    const { host, port } = this.endpoint;
+    return `postgresql://${encodeURIComponent(
+      options.role,
+    )}:${encodeURIComponent(
+      options.password,
+    )}@${host}:${port}/${encodeURIComponent(options.database)}`;
+  }
+
+  /** Runs `fn` with an admin client connected to `database` (default: the admin database). */
+  async withAdminClient<T>(
+    fn: (client: Client) => Promise<T>,
+    database?: string,
+  ): Promise<T> {
+    const client = new Client({
+      connectionString: this.connection,
+      ...(database ? { database } : {}),
+    });
+    await client.connect();
+    try {
+      return await fn(client);
+    } finally {
+      await client.end();
+    }
+  }
+
+  async roleExists(role: string): Promise<boolean> {
+    return this.withAdminClient(async client => {
+      const result = await client.query(
+        'SELECT 1 FROM pg_roles WHERE rolname = $1',
+        [role],
+      );
+      return (result.rowCount ?? 0) > 0;
+    });
+  }
+
+  async databaseExists(database: string): Promise<boolean> {
+    return this.withAdminClient(async client => {
+      const result = await client.query(
+        'SELECT 1 FROM pg_database WHERE datname = $1',
+        [database],
+      );
+      return (result.rowCount ?? 0) > 0;
+    });
+  }
+
+  /**
+   * Creates (or brings back to policy) a least-privilege login role and the
+   * database it owns, closed to PUBLIC. Safe to run again. The role gets no
+   * usable password here; {@link DatabaseServer.setPassword} sets it.
+   */
+  async ensureDatabase(options: {
+    name: string;
+    connectionLimit: number;
+  }): Promise<{ createdRole: boolean; createdDatabase: boolean }> {
+    const role = escapeIdentifier(options.name);
+    const limit = Math.trunc(options.connectionLimit);
+    const attributes = `LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS INHERIT CONNECTION LIMIT ${limit}`;
+    const createdRole = !(await this.roleExists(options.name));
+    const createdDatabase = !(await this.databaseExists(options.name));
+    await this.withAdminClient(async client => {
+      if (createdRole) {
+        await client.query(`CREATE ROLE ${role} WITH ${attributes}`);
+      } else {
+        await client.query(`ALTER ROLE ${role} WITH ${attributes}`);
+      }
+      if (createdDatabase) {
+        await client.query(`CREATE DATABASE ${role} OWNER ${role}`);
+      } else {
+        await client.query(`ALTER DATABASE ${role} OWNER TO ${role}`);
+      }
+      await client.query(`REVOKE ALL ON DATABASE ${role} FROM PUBLIC`);
+      await client.query(
+        `GRANT CONNECT, TEMPORARY ON DATABASE ${role} TO ${role}`,
+      );
+    });
+    await this.withAdminClient(async client => {
+      await client.query('REVOKE ALL ON SCHEMA public FROM PUBLIC');
+      await client.query(`GRANT USAGE, CREATE ON SCHEMA public TO ${role}`);
+    }, options.name);
+    return { createdRole, createdDatabase };
+  }
+
+  /** Sets the role's password; the old one stops working at once. */
+  async setPassword(options: {
+    role: string;
+    password: string;
+  }): Promise<void> {
+    await this.withAdminClient(async client => {
+      await client.query(
+        `ALTER ROLE ${escapeIdentifier(
+          options.role,
+        )} WITH PASSWORD ${escapeLiteral(scramVerifier(options.password))}`,
+      );
+    });
+  }
+
+  /** Drops the database (ending its sessions) and then the role. Safe to run again. */
+  async dropDatabase(options: { name: string }): Promise<void> {
+    const name = escapeIdentifier(options.name);
+    await this.withAdminClient(async client => {
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.query(`DROP ROLE IF EXISTS ${name}`);
+    });
+  }
+
+  /** Creates an empty database owned by `owner`, closed to PUBLIC (for restore tests). */
+  async createEmptyDatabase(options: {
+    name: string;
+    owner: string;
+  }): Promise<void> {
+    const name = escapeIdentifier(options.name);
+    const owner = escapeIdentifier(options.owner);
+    if (await this.databaseExists(options.name)) return;
+    await this.withAdminClient(async client => {
+      await client.query(`CREATE DATABASE ${name} OWNER ${owner}`);
+      await client.query(`REVOKE ALL ON DATABASE ${name} FROM PUBLIC`);
+    });
+    await this.withAdminClient(async client => {
+      await client.query('REVOKE ALL ON SCHEMA public FROM PUBLIC');
+      await client.query(`GRANT USAGE, CREATE ON SCHEMA public TO ${owner}`);
+    }, options.name);
+  }
+}

@@ -1,0 +1,113 @@
+import type { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+import {
+  AppsV1Api,
+  CoreV1Api,
+  KubeConfig,
+  KubernetesObjectApi,
+} from '@kubernetes/client-node';
+import { readFileSync } from 'node:fs';
+
+/** Write access to one cluster. */
+export interface ClusterConnection {
+  name: string;
+  objects: KubernetesObjectApi;
+  core: CoreV1Api;
+  apps: AppsV1Api;
+}
+
+interface ClusterSettings {
+  name: string;
+  url: string;
+  token?: string;
+  caData?: string;
+  skipTLSVerify: boolean;
+}
+
+/**
+ * The clusters from `kubernetes.clusterLocatorMethods` (type `config`), each
+ * with the write identity from `carepath.kubernetes.clusters` when one is
+ * configured: the kubernetes block's token is read-only fleet access.
+ */
+export class ClusterConnections {
+  private readonly clusters: Map<string, ClusterSettings>;
+  private readonly connections = new Map<string, ClusterConnection>();
+
+  static fromConfig(config: Config): ClusterConnections {
+    const overrides = new Map(
+      (config.getOptionalConfigArray('carepath.kubernetes.clusters') ?? []).map(
+        c => [c.getString('name'), c.getString('serviceAccountToken')],
+      ),
+    );
+    const clusters: ClusterSettings[] = [];
+    for (const method of config.getOptionalConfigArray(
+      'kubernetes.clusterLocatorMethods',
+    ) ?? []) {
+      if (method.getString('type') !== 'config') continue;
+      for (const cluster of method.getOptionalConfigArray('clusters') ?? []) {
+        const name = cluster.getString('name');
+        const caFile = cluster.getOptionalString('caFile');
+        clusters.push({
+          name,
+          url: cluster.getString('url'),
+          token:
+            overrides.get(name) ??
+            cluster.getOptionalString('serviceAccountToken'),
+          caData:
+            cluster.getOptionalString('caData') ??
+            (caFile ? readFileSync(caFile).toString('base64') : undefined),
+          skipTLSVerify: cluster.getOptionalBoolean('skipTLSVerify') ?? false,
+        });
+      }
+    }
+    return new ClusterConnections(clusters);
+  }
+
+  private constructor(clusters: ClusterSettings[]) {
+    this.clusters = new Map(clusters.map(c => [c.name, c]));
+  }
+
+  get names(): string[] {
+    return [...this.clusters.keys()];
+  }
+
+  /** Throws an InputError listing the known clusters when `name` is not one. */
+  assertKnown(name: string): void {
+    if (!this.clusters.has(name)) {
+      throw new InputError(
+        `cluster: unknown cluster "${name}"; known clusters: ${
+          this.names.join(', ') || 'none configured'
+        }`,
+      );
+    }
+  }
+
+  get(name: string): ClusterConnection {
+    this.assertKnown(name);
+    const existing = this.connections.get(name);
+    if (existing) return existing;
+    const settings = this.clusters.get(name)!;
+    const kubeConfig = new KubeConfig();
+    kubeConfig.loadFromOptions({
+      clusters: [
+        {
+          name,
+          server: settings.url,
+          caData: settings.caData,
+          skipTLSVerify: settings.skipTLSVerify,
+        },
+      ],
+      users: [{ name: 'carepath', token: settings.token }],
+      contexts: [{ name, cluster: name, user: 'carepath' }],
+      currentContext: name,
+    });
+    const connection: ClusterConnection = {
+      name,
+      objects: KubernetesObjectApi.makeApiClient(kubeConfig),
+      core: kubeConfig.makeApiClient(CoreV1Api),
+      apps: kubeConfig.makeApiClient(AppsV1Api),
+    };
+    this.connections.set(name, connection);
+    return connection;
+  }
+}

@@ -1,0 +1,57 @@
+import type {
+  HttpAuthService,
+  HttpRouterService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import type { PlatformRecordStore } from './PlatformRecordStore';
+
+type Handler = Parameters<HttpRouterService['use']>[0];
+
+/** Where the compliance plugin reads platform records, below `/api/scaffolder`. */
+export const platformRecordsPath = '/carepath/platform-records';
+
+function entityRefFrom(query: unknown): string {
+  const value =
+    query && typeof query === 'object'
+      ? (query as Record<string, unknown>).entityRef
+      : undefined;
+  if (typeof value !== 'string' || value.length === 0) {
+    throw new InputError(
+      'entityRef query parameter is required, e.g. ?entityRef=component:default/patient-api',
+    );
+  }
+  try {
+    return stringifyEntityRef(parseEntityRef(value));
+  } catch (error) {
+    throw new InputError(
+      `entityRef: not an entity ref (${
+        error instanceof Error ? error.message : String(error)
+      })`,
+    );
+  }
+}
+
+/**
+ * `GET /api/scaffolder/carepath/platform-records?entityRef=...`: an entity's
+ * platform records in compliance-common's `PlatformRecords` shape, for the
+ * compliance plugin. Read-only; user or service credentials required.
+ */
+export function createPlatformRecordsHandler(options: {
+  records: PlatformRecordStore;
+  httpAuth: HttpAuthService;
+  logger: LoggerService;
+}): Handler {
+  return (req, res, next) => {
+    if (req.method !== 'GET' || req.path !== platformRecordsPath) {
+      next();
+      return;
+    }
+    (async () => {
+      await options.httpAuth.credentials(req, { allow: ['user', 'service'] });
+      const entityRef = entityRefFrom(req.query);
+      res.json(await options.records.platformRecords(entityRef));
+    })().catch(next);
+  };
+}
