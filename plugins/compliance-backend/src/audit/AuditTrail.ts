@@ -1,0 +1,140 @@
+import type { Knex } from 'knex';
+import { HashChain, type ChainVerification } from '../evidence/HashChain';
+import { canonicalJson } from './canonicalJson';
+import { redactSecrets } from './redactSecrets';
+
+/**
+ * One entry of the durable, hash-chained audit trail.
+ *
+ * @public
+ */
+export interface AuditEvent {
+  seq: number;
+  /** ISO 8601 */
+  at: string;
+  /** Entity ref of the user or service that acted. */
+  actor: string;
+  /** e.g. `exemption.requested`, `compliance.exported`, `scaffolder.action` */
+  action: string;
+  entityRef?: string;
+  /** JSON details, with secret-looking keys removed. */
+  details: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+}
+
+/**
+ * Filters of `AuditTrail.list`.
+ *
+ * @public
+ */
+export interface AuditEventQuery {
+  actor?: string;
+  action?: string;
+  entityRef?: string;
+  /** ISO 8601, inclusive */
+  from?: string;
+  /** ISO 8601, inclusive */
+  to?: string;
+  limit?: number;
+}
+
+interface AuditRow {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity_ref: string | null;
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+function toRow(event: AuditEvent): AuditRow {
+  return {
+    seq: event.seq,
+    at: event.at,
+    actor: event.actor,
+    action: event.action,
+    entity_ref: event.entityRef ?? null,
+    details: JSON.stringify(event.details),
+    prev_hash: event.prevHash,
+    hash: event.hash,
+  };
+}
+
+function fromRow(row: AuditRow): AuditEvent {
+  return {
+    seq: Number(row.seq),
+    at: row.at,
+    actor: row.actor,
+    action: row.action,
+    ...(row.entity_ref ? { entityRef: row.entity_ref } : {}),
+    details: JSON.parse(row.details) as Record<string, unknown>,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+/**
+ * The durable audit trail: a hash chain beside the evidence chain, with the
+ * same guarantees (append-only, one locked head, verifiable).
+ *
+ * @public
+ */
+export class AuditTrail {
+  readonly #knex: Knex;
+  readonly #chain: HashChain<AuditEvent, AuditRow>;
+
+  constructor(options: { knex: Knex }) {
+    this.#knex = options.knex;
+    this.#chain = new HashChain<AuditEvent, AuditRow>({
+      knex: options.knex,
+      chain: 'audit',
+      table: 'audit_events',
+      toRow,
+      fromRow,
+      payload: event => canonicalJson(event),
+    });
+  }
+
+  async record(event: {
+    actor: string;
+    action: string;
+    entityRef?: string;
+    details?: Record<string, unknown>;
+    at?: Date;
+  }): Promise<AuditEvent> {
+    const [appended] = await this.#chain.append({
+      records: [
+        {
+          at: (event.at ?? new Date()).toISOString(),
+          actor: event.actor,
+          action: event.action,
+          ...(event.entityRef ? { entityRef: event.entityRef } : {}),
+          details: redactSecrets(event.details ?? {}) as Record<
+            string,
+            unknown
+          >,
+        },
+      ],
+    });
+    return appended;
+  }
+
+  async list(query: AuditEventQuery = {}): Promise<AuditEvent[]> {
+    const q = this.#knex<AuditRow>('audit_events').orderBy('seq');
+    if (query.actor) q.where('actor', query.actor);
+    if (query.action) q.where('action', query.action);
+    if (query.entityRef) q.where('entity_ref', query.entityRef);
+    if (query.from) q.where('at', '>=', query.from);
+    if (query.to) q.where('at', '<=', query.to);
+    if (query.limit) q.limit(query.limit);
+    const rows: AuditRow[] = await q;
+    return rows.map(fromRow);
+  }
+
+  async verify(): Promise<ChainVerification> {
+    return this.#chain.verify();
+  }
+}

@@ -1,0 +1,151 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import type { Knex } from 'knex';
+import {
+  componentEntity,
+  deployment,
+  groupEntity,
+} from '../__testUtils__/builders';
+import {
+  startSourcesServer,
+  type SourcesFixture,
+} from '../__testUtils__/sourcesServer';
+import { createSqliteDatabase } from '../__testUtils__/testDatabase';
+import { createTestEvaluator } from '../__testUtils__/createTestEvaluator';
+
+const fixture: SourcesFixture = {
+  workloads: {
+    'fhir-gateway': [
+      { cluster: 'prod-east', objects: [deployment({ name: 'fhir-gateway' })] },
+    ],
+    'intake-api': [
+      {
+        cluster: 'prod-east',
+        objects: [deployment({ name: 'intake-api', compliant: false })],
+      },
+    ],
+  },
+};
+
+const entities = [
+  componentEntity({ name: 'fhir-gateway' }),
+  componentEntity({ name: 'intake-api', system: 'intake' }),
+  groupEntity('care-coordination'),
+];
+
+describe('ComplianceEvaluator', () => {
+  let knex: Knex;
+
+  beforeEach(async () => {
+    knex = await createSqliteDatabase();
+  });
+
+  afterEach(() => knex.destroy());
+
+  it('evaluates every Component from live workloads into one evidence snapshot', async () => {
+    const server = await startSourcesServer(fixture);
+    try {
+      const { evaluator, evidence, evaluations } = createTestEvaluator({
+        knex,
+        discovery: server.discovery,
+        catalog: catalogServiceMock({ entities }),
+      });
+      const run = await evaluator.evaluate({
+        now: new Date('2026-11-24T12:00:00Z'),
+      });
+      expect(run.unavailableSources).toEqual([]);
+      const services = await evaluations.services({ evaluationId: run.id });
+      const intake = services.find(
+        s => s.entityRef === 'component:default/intake-api',
+      );
+      expect(intake).toMatchObject({
+        owner: 'group:default/care-coordination',
+        system: 'system:default/intake',
+        dataClassification: 'phi',
+      });
+      const status = (ref: string, id: string) =>
+        services
+          .find(s => s.entityRef === ref)
+          ?.results.find(r => r.controlId === id)?.status;
+      expect(status('component:default/intake-api', 'CP-INT-01')).toBe('fail');
+      expect(status('component:default/fhir-gateway', 'CP-INT-01')).toBe(
+        'pass',
+      );
+      expect(status('component:default/fhir-gateway', 'CP-CAT-01')).toBe(
+        'pass',
+      );
+      const records = await evidence.listByEvaluation(run.id);
+      expect(records.length).toBe(
+        services.reduce((n, s) => n + s.results.length, 0),
+      );
+      await expect(evidence.verify()).resolves.toMatchObject({ ok: true });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('evaluates without an unreachable fleet: not-applicable, recorded, not failed', async () => {
+    const server = await startSourcesServer(fixture);
+    await server.close();
+    const { evaluator, evaluations } = createTestEvaluator({
+      knex,
+      discovery: server.discovery,
+      catalog: catalogServiceMock({ entities }),
+    });
+    const run = await evaluator.evaluate();
+    expect(run.unavailableSources.map(u => u.source).sort()).toEqual([
+      'fleet',
+      'fleet-unregistered',
+      'scaffolder',
+    ]);
+    expect(
+      run.unavailableSources.find(u => u.source === 'fleet'),
+    ).toMatchObject({
+      services: 2,
+      reason: expect.stringContaining('unreachable'),
+    });
+    const services = await evaluations.services({ evaluationId: run.id });
+    const workloadResult = services
+      .find(s => s.entityRef === 'component:default/intake-api')
+      ?.results.find(r => r.controlId === 'CP-INT-01');
+    expect(workloadResult?.status).toBe('not-applicable');
+    const platform = services.find(
+      s => s.entityRef === 'group:default/platform-team',
+    );
+    expect(platform?.results.map(r => r.status)).toEqual(['not-applicable']);
+  });
+
+  it('records a failing source per service and still judges the rest', async () => {
+    const server = await startSourcesServer({
+      ...fixture,
+      failing: ['scaffolder'],
+    });
+    try {
+      const { evaluator, evaluations } = createTestEvaluator({
+        knex,
+        discovery: server.discovery,
+        catalog: catalogServiceMock({ entities }),
+        logger: mockServices.logger.mock(),
+      });
+      const run = await evaluator.evaluate();
+      expect(run.unavailableSources).toEqual([
+        expect.objectContaining({
+          source: 'scaffolder',
+          reason: expect.stringContaining('503'),
+        }),
+      ]);
+      const [fhir] = await evaluations.services({
+        evaluationId: run.id,
+        entityRef: 'component:default/fhir-gateway',
+      });
+      expect(fhir.results.find(r => r.controlId === 'CP-INT-01')?.status).toBe(
+        'pass',
+      );
+      expect(fhir.results.find(r => r.controlId === 'CP-CON-01')?.status).toBe(
+        'not-applicable',
+      );
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -1,0 +1,243 @@
+import type { Knex } from 'knex';
+import type {
+  ComplianceSummary,
+  ControlResult,
+  HistoryPoint,
+} from '@carepath/plugin-compliance-common';
+
+/**
+ * A source an evaluation could not read, and for how many services.
+ *
+ * @public
+ */
+export interface UnavailableSource {
+  /** `fleet`, `scaffolder` or `fleet-unregistered` */
+  source: string;
+  reason: string;
+  /** Services evaluated without it (0 for the platform-wide source). */
+  services: number;
+}
+
+/**
+ * One evaluation run.
+ *
+ * @public
+ */
+export interface EvaluationRecord {
+  id: string;
+  /** ISO 8601 */
+  evaluatedAt: string;
+  controlsVersion: string;
+  trigger: 'schedule' | 'manual';
+  unavailableSources: UnavailableSource[];
+  summary: ComplianceSummary;
+}
+
+/**
+ * One service as evaluated in one run.
+ *
+ * @public
+ */
+export interface ServiceSnapshot {
+  entityRef: string;
+  owner?: string;
+  system?: string;
+  dataClassification: string;
+  score: number | null;
+  passed: number;
+  failed: number;
+  exempt: number;
+  results: ControlResult[];
+}
+
+interface EvaluationRow {
+  id: string;
+  evaluated_at: string;
+  controls_version: string;
+  trigger: string;
+  unavailable_sources: string;
+  summary: string;
+}
+
+interface ServiceRow {
+  evaluation_id: string;
+  entity_ref: string;
+  owner: string | null;
+  system: string | null;
+  data_classification: string;
+  score: number | null;
+  passed: number;
+  failed: number;
+  exempt: number;
+  results: string;
+}
+
+const INSERT_CHUNK = 200;
+
+function fromEvaluationRow(row: EvaluationRow): EvaluationRecord {
+  return {
+    id: row.id,
+    evaluatedAt: row.evaluated_at,
+    controlsVersion: row.controls_version,
+    trigger: row.trigger as EvaluationRecord['trigger'],
+    unavailableSources: JSON.parse(row.unavailable_sources),
+    summary: JSON.parse(row.summary),
+  };
+}
+
+function fromServiceRow(row: ServiceRow): ServiceSnapshot {
+  return {
+    entityRef: row.entity_ref,
+    ...(row.owner ? { owner: row.owner } : {}),
+    ...(row.system ? { system: row.system } : {}),
+    dataClassification: row.data_classification,
+    score: row.score === null ? null : Number(row.score),
+    passed: Number(row.passed),
+    failed: Number(row.failed),
+    exempt: Number(row.exempt),
+    results: JSON.parse(row.results),
+  };
+}
+
+/**
+ * Evaluation runs and their per-service results, written in the same
+ * transaction as the run's evidence snapshot.
+ *
+ * @public
+ */
+export class EvaluationStore {
+  readonly #knex: Knex;
+
+  constructor(options: { knex: Knex }) {
+    this.#knex = options.knex;
+  }
+
+  async write(options: {
+    trx: Knex.Transaction;
+    evaluation: EvaluationRecord;
+    services: ServiceSnapshot[];
+  }): Promise<void> {
+    const { trx, evaluation, services } = options;
+    await trx('evaluations').insert({
+      id: evaluation.id,
+      evaluated_at: evaluation.evaluatedAt,
+      controls_version: evaluation.controlsVersion,
+      trigger: evaluation.trigger,
+      unavailable_sources: JSON.stringify(evaluation.unavailableSources),
+      summary: JSON.stringify(evaluation.summary),
+    });
+    for (let i = 0; i < services.length; i += INSERT_CHUNK) {
+      await trx('evaluation_services').insert(
+        services.slice(i, i + INSERT_CHUNK).map(
+          (s): ServiceRow => ({
+            evaluation_id: evaluation.id,
+            entity_ref: s.entityRef,
+            owner: s.owner ?? null,
+            system: s.system ?? null,
+            data_classification: s.dataClassification,
+            score: s.score,
+            passed: s.passed,
+            failed: s.failed,
+            exempt: s.exempt,
+            results: JSON.stringify(s.results),
+          }),
+        ),
+      );
+    }
+  }
+
+  /** The run in force at a time (the newest at or before it), or the latest. */
+  async inForce(
+    options: { at?: Date } = {},
+  ): Promise<EvaluationRecord | undefined> {
+    const q = this.#knex<EvaluationRow>('evaluations')
+      .orderBy([
+        { column: 'evaluated_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .first();
+    if (options.at) {
+      q.where('evaluated_at', '<=', options.at.toISOString());
+    }
+    const row: EvaluationRow | undefined = await q;
+    return row ? fromEvaluationRow(row) : undefined;
+  }
+
+  async services(options: {
+    evaluationId: string;
+    entityRef?: string;
+  }): Promise<ServiceSnapshot[]> {
+    const q = this.#knex<ServiceRow>('evaluation_services')
+      .where('evaluation_id', options.evaluationId)
+      .orderBy('entity_ref');
+    if (options.entityRef) {
+      q.where('entity_ref', options.entityRef);
+    }
+    const rows: ServiceRow[] = await q;
+    return rows.map(fromServiceRow);
+  }
+
+  /** Fleet-wide and per-service scores per run, oldest first. */
+  async history(options: {
+    from?: Date;
+    to?: Date;
+  }): Promise<{ overall: HistoryPoint[]; services: HistoryPoint[] }> {
+    const runs = this.#knex<EvaluationRow>('evaluations').select(
+      'id',
+      'evaluated_at',
+    );
+    if (options.from)
+      runs.where('evaluated_at', '>=', options.from.toISOString());
+    if (options.to) runs.where('evaluated_at', '<=', options.to.toISOString());
+    const rows: Array<{
+      evaluated_at: string;
+      entity_ref: string;
+      score: number | null;
+      passed: number;
+      failed: number;
+      exempt: number;
+    }> = await this.#knex('evaluation_services as s')
+      .join(runs.as('e'), 'e.id', 's.evaluation_id')
+      .select(
+        'e.evaluated_at',
+        's.entity_ref',
+        's.score',
+        's.passed',
+        's.failed',
+        's.exempt',
+      )
+      .orderBy([
+        { column: 'e.evaluated_at', order: 'asc' },
+        { column: 's.entity_ref', order: 'asc' },
+      ]);
+    const overall = new Map<string, HistoryPoint>();
+    const services: HistoryPoint[] = [];
+    for (const row of rows) {
+      const passed = Number(row.passed);
+      const failed = Number(row.failed);
+      const exempt = Number(row.exempt);
+      services.push({
+        entityRef: row.entity_ref,
+        at: row.evaluated_at,
+        score: row.score === null ? null : Number(row.score),
+        passed,
+        failed,
+        exempt,
+      });
+      const point = overall.get(row.evaluated_at) ?? {
+        at: row.evaluated_at,
+        score: null,
+        passed: 0,
+        failed: 0,
+        exempt: 0,
+      };
+      point.passed += passed;
+      point.failed += failed;
+      point.exempt += exempt;
+      const judged = point.passed + point.failed;
+      point.score = judged === 0 ? null : point.passed / judged;
+      overall.set(row.evaluated_at, point);
+    }
+    return { overall: [...overall.values()], services };
+  }
+}

@@ -1,0 +1,168 @@
+import type {
+  AuthService,
+  DiscoveryService,
+} from '@backstage/backend-plugin-api';
+import type { CompoundEntityRef } from '@backstage/catalog-model';
+import type { PlatformRecords } from '@carepath/plugin-compliance-common';
+import { z } from 'zod';
+import type {
+  ClusterObjects,
+  ComplianceSources,
+  SourceAnswer,
+} from './ComplianceSources';
+
+const clusterObjectsSchema = z.object({
+  items: z.array(
+    z.object({ cluster: z.string(), objects: z.array(z.unknown()) }),
+  ),
+});
+
+const platformRecordsSchema = z.object({
+  databases: z.array(
+    z.object({
+      name: z.string(),
+      classification: z.enum(['phi', 'pii', 'internal', 'public']),
+      backupPolicy: z.object({ maxAgeHours: z.number() }).optional(),
+      lastBackupAt: z.string().optional(),
+      lastRestoreTestAt: z.string().optional(),
+      lastCredentialRotationAt: z.string().optional(),
+      deletionProtection: z.boolean(),
+    }),
+  ),
+});
+
+const DEFAULT_TIMEOUT_MS = 5000;
+
+/**
+ * Reads the fleet plugin (workload specs, unregistered workloads) and the
+ * scaffolder module's platform records over HTTP with this plugin's own
+ * service credentials. Every failure becomes an unavailable answer, never an
+ * exception: an evaluation goes on without the source.
+ *
+ * @public
+ */
+export class HttpComplianceSources implements ComplianceSources {
+  readonly #discovery: DiscoveryService;
+  readonly #auth: AuthService;
+  readonly #timeoutMs: number;
+
+  constructor(options: {
+    discovery: DiscoveryService;
+    auth: AuthService;
+    timeoutMs?: number;
+  }) {
+    this.#discovery = options.discovery;
+    this.#auth = options.auth;
+    this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  }
+
+  async workloads(
+    entity: CompoundEntityRef,
+  ): Promise<SourceAnswer<ClusterObjects[]>> {
+    const path = [entity.kind, entity.namespace, entity.name]
+      .map(encodeURIComponent)
+      .join('/');
+    const answer = await this.#get({
+      pluginId: 'fleet',
+      path: `/services/${path}/observations`,
+      schema: clusterObjectsSchema,
+    });
+    return answer.available
+      ? { available: true, value: answer.value.items }
+      : answer;
+  }
+
+  async platformRecords(
+    entityRef: string,
+  ): Promise<SourceAnswer<PlatformRecords>> {
+    return this.#get({
+      pluginId: 'scaffolder',
+      path: `/carepath/platform-records?entityRef=${encodeURIComponent(
+        entityRef,
+      )}`,
+      schema: platformRecordsSchema,
+    });
+  }
+
+  async unregisteredWorkloads(): Promise<SourceAnswer<ClusterObjects[]>> {
+    const answer = await this.#get({
+      pluginId: 'fleet',
+      path: '/unregistered',
+      schema: clusterObjectsSchema,
+    });
+    return answer.available
+      ? { available: true, value: answer.value.items }
+      : answer;
+  }
+
+  async #get<T>(options: {
+    pluginId: string;
+    path: string;
+    schema: z.ZodType<T>;
+  }): Promise<SourceAnswer<T>> {
+    const { pluginId, path, schema } = options;
+    let response: Response;
+    try {
+      const baseUrl = await this.#discovery.getBaseUrl(pluginId);
+      const { token } = await this.#auth.getPluginRequestToken({
+        onBehalfOf: await this.#auth.getOwnServiceCredentials(),
+        targetPluginId: pluginId,
+      });
+      response = await fetch(`${baseUrl}${path}`, {
+        headers: { authorization: `Bearer ${token}` },
+        signal: AbortSignal.timeout(this.#timeoutMs),
+      });
+    } catch (error) {
+      const timedOut = error instanceof Error && error.name === 'TimeoutError';
+      return {
+        available: false,
+        down: true,
+        reason: timedOut
+          ? `${pluginId} did not answer within ${this.#timeoutMs} ms`
+          : `${pluginId} is unreachable: ${describe(error)}`,
+      };
+    }
+    if (!response.ok) {
+      await response.body?.cancel();
+      return {
+        available: false,
+        // A 5xx or a missing route means the source is not serving at all.
+        down: response.status >= 500,
+        reason: `${pluginId} answered ${response.status} for ${path}`,
+      };
+    }
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch (error) {
+      return {
+        available: false,
+        down: false,
+        reason: `${pluginId} sent a body that is not JSON for ${path}: ${describe(
+          error,
+        )}`,
+      };
+    }
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) {
+      return {
+        available: false,
+        down: false,
+        reason: `${pluginId} sent an unexpected body for ${path}: ${parsed.error.issues
+          .map(i => `${i.path.join('.')}: ${i.message}`)
+          .join('; ')}`,
+      };
+    }
+    return { available: true, value: parsed.data };
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) {
+    const cause = (error as Error & { cause?: unknown }).cause;
+    return cause instanceof Error
+      ? `${error.message} (${cause.message})`
+      : error.message;
+  }
+  return String(error);
+}

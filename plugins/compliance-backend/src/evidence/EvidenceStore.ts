@@ -1,0 +1,140 @@
+import type { Knex } from 'knex';
+import {
+  canonicalEvidencePayload,
+  type ControlStatus,
+  type EvidenceRecord,
+  type Observed,
+} from '@carepath/plugin-compliance-common';
+import { HashChain, type ChainVerification } from './HashChain';
+
+interface EvidenceRow {
+  seq: number;
+  evaluation_id: string;
+  entity_ref: string;
+  control_id: string;
+  status: string;
+  observed: string;
+  controls_version: string;
+  evaluated_at: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** What an evaluation hands the store; the store assigns seq and hashes. */
+export type NewEvidenceRecord = Omit<
+  EvidenceRecord,
+  'seq' | 'prevHash' | 'hash'
+>;
+
+/** HIPAA 164.316(b)(2)(i): keep documentation six years. */
+export const SIX_YEARS_IN_DAYS = 2190;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function toRow(record: EvidenceRecord): EvidenceRow {
+  return {
+    seq: record.seq,
+    evaluation_id: record.evaluationId,
+    entity_ref: record.entityRef,
+    control_id: record.controlId,
+    status: record.status,
+    observed: JSON.stringify(record.observed),
+    controls_version: record.controlsVersion,
+    evaluated_at: record.evaluatedAt,
+    prev_hash: record.prevHash,
+    hash: record.hash,
+  };
+}
+
+function fromRow(row: EvidenceRow): EvidenceRecord {
+  return {
+    seq: Number(row.seq),
+    evaluationId: row.evaluation_id,
+    entityRef: row.entity_ref,
+    controlId: row.control_id,
+    status: row.status as ControlStatus,
+    observed: JSON.parse(row.observed) as Observed,
+    controlsVersion: row.controls_version,
+    evaluatedAt: row.evaluated_at,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+/**
+ * The append-only, hash-chained evidence table. It offers no update or
+ * delete; the only removal is the retention purge, which never touches a
+ * record inside the retention period.
+ *
+ * @public
+ */
+export class EvidenceStore {
+  readonly #knex: Knex;
+  readonly #chain: HashChain<EvidenceRecord, EvidenceRow>;
+  readonly #retentionDays: number;
+
+  constructor(options: { knex: Knex; retentionDays?: number }) {
+    this.#knex = options.knex;
+    this.#retentionDays = options.retentionDays ?? SIX_YEARS_IN_DAYS;
+    this.#chain = new HashChain<EvidenceRecord, EvidenceRow>({
+      knex: options.knex,
+      chain: 'evidence',
+      table: 'evidence',
+      toRow,
+      fromRow,
+      payload: record => canonicalEvidencePayload(record),
+    });
+  }
+
+  /**
+   * Writes one evaluation's records as one snapshot: all of them, chained on
+   * the current head, in one transaction. `write` stores whatever belongs
+   * with the snapshot in the same transaction.
+   */
+  async appendSnapshot(options: {
+    records: NewEvidenceRecord[];
+    write?: (
+      trx: Knex.Transaction,
+      appended: EvidenceRecord[],
+    ) => Promise<void>;
+  }): Promise<EvidenceRecord[]> {
+    return this.#chain.append(options);
+  }
+
+  /** The records of one evaluation, in chain order. */
+  async listByEvaluation(evaluationId: string): Promise<EvidenceRecord[]> {
+    const rows: EvidenceRow[] = await this.#knex('evidence')
+      .where({ evaluation_id: evaluationId })
+      .orderBy('seq');
+    return rows.map(fromRow);
+  }
+
+  async verify(): Promise<ChainVerification> {
+    return this.#chain.verify();
+  }
+
+  /**
+   * Removes evidence older than the retention period, whole evaluations
+   * at a time from the start of the chain.
+   */
+  async purgeExpired(options: { now: Date }): Promise<{ deleted: number }> {
+    const cutoff = new Date(
+      options.now.getTime() - this.#retentionDays * DAY_MS,
+    ).toISOString();
+    return this.#knex.transaction(async trx => {
+      const firstKept = await trx('evidence')
+        .where('evaluated_at', '>=', cutoff)
+        .min({ seq: 'seq' })
+        .first();
+      const last = await trx('evidence').max({ seq: 'seq' }).first();
+      if (last?.seq === null || last?.seq === undefined) {
+        return { deleted: 0 };
+      }
+      const beforeSeq =
+        firstKept?.seq !== null && firstKept?.seq !== undefined
+          ? Number(firstKept.seq)
+          : Number(last.seq) + 1;
+      return { deleted: await this.#chain.purgeBefore(trx, beforeSeq) };
+    });
+  }
+}

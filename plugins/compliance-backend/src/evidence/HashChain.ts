@@ -1,0 +1,233 @@
+import { createHash } from 'node:crypto';
+import type { Knex } from 'knex';
+import { evidenceGenesisHash } from '@carepath/plugin-compliance-common';
+
+/** The outcome of walking one chain. */
+export interface ChainVerification {
+  ok: boolean;
+  /** Records whose hash and link were checked. */
+  checked: number;
+  /** The first record that does not verify, when `ok` is false. */
+  firstBadSeq?: number;
+  problem?: string;
+}
+
+/** A chained record as stored: `seq`, `prevHash` and `hash` plus its payload. */
+export interface ChainedRecord {
+  seq: number;
+  prevHash: string;
+  hash: string;
+}
+
+/** How one table maps to a chain. */
+export interface HashChainOptions<TRecord extends ChainedRecord, TRow> {
+  knex: Knex;
+  /** Name of the chain in `chain_heads`. */
+  chain: string;
+  table: string;
+  toRow(record: TRecord): TRow;
+  fromRow(row: TRow): TRecord;
+  /** The canonical text hashed for a record (everything except `hash`). */
+  payload(record: Omit<TRecord, 'hash'>): string;
+}
+
+const INSERT_CHUNK = 500;
+const VERIFY_PAGE = 10_000;
+
+/** Lowercase hex SHA-256 of the UTF-8 bytes of a text. */
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/**
+ * An append-only, hash-chained table. Appends lock the chain's head row
+ * (`SELECT ... FOR UPDATE` on PostgreSQL; SQLite serialises writers) so that
+ * two replicas never fork the chain, and `seq` is the primary key, so a
+ * duplicate position fails rather than forks even without the lock.
+ */
+export class HashChain<TRecord extends ChainedRecord, TRow extends object> {
+  readonly #options: HashChainOptions<TRecord, TRow>;
+
+  constructor(options: HashChainOptions<TRecord, TRow>) {
+    this.#options = options;
+  }
+
+  /**
+   * Appends records in one transaction, in order. `write` runs in the same
+   * transaction afterwards, so whatever it stores commits or rolls back with
+   * the records.
+   */
+  async append(options: {
+    records: Omit<TRecord, 'seq' | 'prevHash' | 'hash'>[];
+    write?: (trx: Knex.Transaction, appended: TRecord[]) => Promise<void>;
+  }): Promise<TRecord[]> {
+    const { knex, chain, table } = this.#options;
+    return knex.transaction(async trx => {
+      const head = await this.#lockHead(trx);
+      let seq = head.head_seq;
+      let prevHash = head.head_hash;
+      const appended: TRecord[] = [];
+      let chunk: TRecord[] = [];
+      for (const record of options.records) {
+        seq += 1;
+        const unsigned = { ...record, seq, prevHash } as Omit<TRecord, 'hash'>;
+        prevHash = sha256Hex(this.#options.payload(unsigned));
+        chunk.push({ ...unsigned, hash: prevHash } as TRecord);
+        if (chunk.length === INSERT_CHUNK) {
+          await trx(table).insert(chunk.map(r => this.#options.toRow(r)));
+          appended.push(...chunk);
+          chunk = [];
+        }
+      }
+      if (chunk.length > 0) {
+        await trx(table).insert(chunk.map(r => this.#options.toRow(r)));
+        appended.push(...chunk);
+      }
+      await trx('chain_heads')
+        .where({ chain })
+        .update({ head_seq: seq, head_hash: prevHash });
+      if (options.write) {
+        await options.write(trx, appended);
+      }
+      return appended;
+    });
+  }
+
+  /**
+   * Walks the retained chain in `seq` order, recomputing every hash and
+   * checking every link and that no position is missing.
+   */
+  async verify(): Promise<ChainVerification> {
+    const { knex, chain, table } = this.#options;
+    const head = await knex('chain_heads').where({ chain }).first();
+    let expectedSeq: number = head ? head.start_seq : 1;
+    let expectedPrev: string = head
+      ? head.start_prev_hash
+      : evidenceGenesisHash;
+    // Records appended while we walk are beyond the head we read: skip them.
+    const lastSeq: number = head ? head.head_seq : Number.MAX_SAFE_INTEGER;
+    let checked = 0;
+    const bad = (seq: number, problem: string): ChainVerification => ({
+      ok: false,
+      checked,
+      firstBadSeq: seq,
+      problem,
+    });
+    for (;;) {
+      const rows: TRow[] = await knex(table)
+        .where('seq', '>=', expectedSeq)
+        .andWhere('seq', '<=', lastSeq)
+        .orderBy('seq')
+        .limit(VERIFY_PAGE);
+      for (const row of rows) {
+        const record = this.#options.fromRow(row);
+        if (record.seq !== expectedSeq) {
+          return bad(
+            expectedSeq,
+            `record ${expectedSeq} is missing (next present is ${record.seq})`,
+          );
+        }
+        if (record.prevHash !== expectedPrev) {
+          return bad(
+            record.seq,
+            `record ${record.seq} does not link to record ${
+              record.seq - 1
+            }: prevHash ${record.prevHash}, expected ${expectedPrev}`,
+          );
+        }
+        const { hash, ...unsigned } = record;
+        const recomputed = sha256Hex(this.#options.payload(unsigned));
+        if (recomputed !== hash) {
+          return bad(
+            record.seq,
+            `record ${record.seq} was altered: stored hash ${hash}, content hashes to ${recomputed}`,
+          );
+        }
+        expectedPrev = hash;
+        expectedSeq += 1;
+        checked += 1;
+      }
+      if (rows.length < VERIFY_PAGE) {
+        break;
+      }
+    }
+    if (head && head.head_seq !== expectedSeq - 1) {
+      return bad(
+        expectedSeq,
+        `the chain ends at record ${expectedSeq - 1} but its head is record ${
+          head.head_seq
+        }`,
+      );
+    }
+    if (head && checked > 0 && head.head_hash !== expectedPrev) {
+      return bad(
+        expectedSeq - 1,
+        `record ${expectedSeq - 1} does not match the chain head's hash`,
+      );
+    }
+    return { ok: true, checked };
+  }
+
+  /**
+   * Deletes the records before `beforeSeq` and records where the retained
+   * chain now starts, so verification does not report the purge.
+   */
+  async purgeBefore(trx: Knex.Transaction, beforeSeq: number): Promise<number> {
+    const { chain, table } = this.#options;
+    const head = await this.#lockHead(trx);
+    if (beforeSeq <= head.start_seq) {
+      return 0;
+    }
+    const firstKept = await trx(table)
+      .where('seq', '>=', beforeSeq)
+      .orderBy('seq')
+      .first();
+    const startPrevHash: string = firstKept
+      ? this.#options.fromRow(firstKept).prevHash
+      : head.head_hash;
+    const startSeq = firstKept
+      ? this.#options.fromRow(firstKept).seq
+      : head.head_seq + 1;
+    const deleted = await trx(table).where('seq', '<', startSeq).delete();
+    await trx('chain_heads')
+      .where({ chain })
+      .update({ start_seq: startSeq, start_prev_hash: startPrevHash });
+    return deleted;
+  }
+
+  async #lockHead(trx: Knex.Transaction): Promise<{
+    head_seq: number;
+    head_hash: string;
+    start_seq: number;
+    start_prev_hash: string;
+  }> {
+    const { chain } = this.#options;
+    const query = () => {
+      const q = trx('chain_heads').where({ chain });
+      return trx.client.dialect === 'postgresql'
+        ? q.forUpdate().first()
+        : q.first();
+    };
+    let head = await query();
+    if (!head) {
+      // Insert-if-absent so concurrent first appends agree on one head row.
+      await trx('chain_heads')
+        .insert({
+          chain,
+          head_seq: 0,
+          head_hash: evidenceGenesisHash,
+          start_seq: 1,
+          start_prev_hash: evidenceGenesisHash,
+        })
+        .onConflict('chain')
+        .ignore();
+      head = await query();
+    }
+    return {
+      head_seq: Number(head.head_seq),
+      head_hash: head.head_hash,
+      start_seq: Number(head.start_seq),
+      start_prev_hash: head.start_prev_hash,
+    };
+  }
+}

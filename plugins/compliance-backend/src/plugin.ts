@@ -1,0 +1,131 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { compliancePermissions } from '@carepath/plugin-compliance-common';
+import { AuditTrail } from './audit/AuditTrail';
+import { ControlCatalog } from './controls/ControlCatalog';
+import { migrateComplianceDatabase } from './database/migrateComplianceDatabase';
+import { ComplianceEvaluator } from './evaluation/ComplianceEvaluator';
+import { EvaluationStore } from './evaluation/EvaluationStore';
+import { HttpComplianceSources } from './evaluation/HttpComplianceSources';
+import { EvidenceStore } from './evidence/EvidenceStore';
+import { ExemptionStore } from './exemptions/ExemptionStore';
+import { createComplianceRouter } from './service/createComplianceRouter';
+import { readComplianceConfig } from './service/readComplianceConfig';
+
+/**
+ * The compliance backend: scheduled and on-demand evaluations of every
+ * catalog Component against the controls, hash-chained evidence and audit
+ * trail, exemptions, history and exports, at `/api/compliance`.
+ *
+ * @public
+ */
+export const compliancePlugin = createBackendPlugin({
+  pluginId: 'compliance',
+  register(env) {
+    env.registerInit({
+      deps: {
+        auditor: coreServices.auditor,
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
+        config: coreServices.rootConfig,
+        database: coreServices.database,
+        discovery: coreServices.discovery,
+        httpAuth: coreServices.httpAuth,
+        httpRouter: coreServices.httpRouter,
+        logger: coreServices.logger,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        scheduler: coreServices.scheduler,
+      },
+      async init(deps) {
+        const { auth, config, logger, scheduler } = deps;
+        const settings = readComplianceConfig(config);
+        const knex = await deps.database.getClient();
+        if (!deps.database.migrations?.skip) {
+          await migrateComplianceDatabase(knex);
+        }
+        deps.permissionsRegistry.addPermissions(compliancePermissions);
+
+        const controls = await ControlCatalog.create({
+          file: settings.controlsFile,
+          logger,
+        });
+        const evidence = new EvidenceStore({
+          knex,
+          retentionDays: settings.retentionDays,
+        });
+        const evaluations = new EvaluationStore({ knex });
+        const exemptions = new ExemptionStore({ knex });
+        const auditTrail = new AuditTrail({ knex });
+        const evaluator = new ComplianceEvaluator({
+          catalog: deps.catalog,
+          auth,
+          sources: new HttpComplianceSources({
+            discovery: deps.discovery,
+            auth,
+          }),
+          controls,
+          evidence,
+          evaluations,
+          exemptions,
+          auditTrail,
+          logger,
+        });
+
+        await scheduler.scheduleTask({
+          id: 'compliance-evaluation',
+          scope: 'global',
+          ...settings.schedule,
+          fn: async () => {
+            await evaluator.evaluate({ trigger: 'schedule' });
+            const { deleted } = await evidence.purgeExpired({
+              now: new Date(),
+            });
+            if (deleted > 0) {
+              logger.info(
+                `Purged ${deleted} evidence records older than ${settings.retentionDays} days`,
+              );
+            }
+          },
+        });
+        if (settings.controlsFile) {
+          await scheduler.scheduleTask({
+            id: 'compliance-controls-reload',
+            scope: 'local',
+            frequency: { minutes: settings.controlsReloadMinutes },
+            timeout: { minutes: 1 },
+            initialDelay: { minutes: settings.controlsReloadMinutes },
+            fn: async () => {
+              try {
+                await controls.reload();
+              } catch (error) {
+                const current = controls.current();
+                logger.error(
+                  `Compliance controls not reloaded; ${current.source} (${current.controlsVersion}) stays in force: ${error}`,
+                );
+              }
+            },
+          });
+        }
+
+        deps.httpRouter.use(
+          await createComplianceRouter({
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+            auditor: deps.auditor,
+            logger,
+            controls,
+            evaluator,
+            evaluations,
+            evidence,
+            exemptions,
+            auditTrail,
+          }),
+        );
+      },
+    });
+  },
+});

@@ -1,0 +1,561 @@
+import type {
+  AuditorService,
+  BackstageCredentials,
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  type BasicPermission,
+  type ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import {
+  complianceEvaluatePermission,
+  complianceEvidenceVerifyPermission,
+  complianceExemptionDecidePermission,
+  complianceExemptionRequestPermission,
+  complianceExportPermission,
+  complianceResultsReadPermission,
+  resultsQuerySchema,
+  summariseCompliance,
+  type ControlStatus,
+  type ServiceEvaluation,
+} from '@carepath/plugin-compliance-common';
+import express, { type Request } from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import type { AuditTrail } from '../audit/AuditTrail';
+import type { ControlCatalog } from '../controls/ControlCatalog';
+import type { ComplianceEvaluator } from '../evaluation/ComplianceEvaluator';
+import type {
+  EvaluationStore,
+  ServiceSnapshot,
+} from '../evaluation/EvaluationStore';
+import type { EvidenceStore } from '../evidence/EvidenceStore';
+import type { ExemptionStore } from '../exemptions/ExemptionStore';
+import { exportColumns, exportRows } from './exportRows';
+import { parseInput } from './parseInput';
+import { toCsv } from './toCsv';
+
+/** What the compliance routes read and write. */
+export interface ComplianceRouterOptions {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  auditor: AuditorService;
+  logger: LoggerService;
+  controls: ControlCatalog;
+  evaluator: ComplianceEvaluator;
+  evaluations: EvaluationStore;
+  evidence: EvidenceStore;
+  exemptions: ExemptionStore;
+  auditTrail: AuditTrail;
+}
+
+const isoTime = z
+  .string()
+  .refine(v => !Number.isNaN(Date.parse(v)), 'expected an ISO 8601 time')
+  .transform(v => new Date(v));
+
+const exemptionRequestSchema = z.strictObject({
+  entityRef: z.string().min(1),
+  controlId: z.string().min(1),
+  justification: z.string(),
+  expiresAt: z.string(),
+});
+const decisionSchema = z.strictObject({ comment: z.string().min(1) });
+const exemptionsQuerySchema = z.strictObject({
+  state: z.enum(['requested', 'approved', 'rejected', 'expired']).optional(),
+  entityRef: z.string().optional(),
+});
+const historyQuerySchema = z.strictObject({
+  from: isoTime.optional(),
+  to: isoTime.optional(),
+  entityRef: z.string().optional(),
+});
+const exportQuerySchema = z.strictObject({
+  format: z.enum(['csv', 'json']).default('json'),
+  at: isoTime.optional(),
+});
+const auditQuerySchema = z.strictObject({
+  actor: z.string().optional(),
+  action: z.string().optional(),
+  entityRef: z.string().optional(),
+  from: isoTime.optional(),
+  to: isoTime.optional(),
+  format: z.enum(['csv', 'json']).default('json'),
+});
+const auditEventSchema = z.strictObject({
+  action: z.string().min(1).max(128),
+  actor: z.string().min(1).max(255).optional(),
+  entityRef: z.string().min(1).max(255).optional(),
+  at: isoTime.optional(),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+
+function actorOf(credentials: BackstageCredentials): string {
+  const principal = credentials.principal as {
+    type: string;
+    userEntityRef?: string;
+    subject?: string;
+  };
+  return principal.userEntityRef ?? principal.subject ?? principal.type;
+}
+
+function asEvaluation(
+  snapshot: ServiceSnapshot,
+  controlsVersion: string,
+  evaluatedAt: string,
+): ServiceEvaluation {
+  const counts: Record<ControlStatus, number> = {
+    pass: 0,
+    fail: 0,
+    exempt: 0,
+    'not-applicable': 0,
+  };
+  snapshot.results.forEach(r => {
+    counts[r.status] += 1;
+  });
+  return {
+    entityRef: snapshot.entityRef,
+    controlsVersion,
+    evaluatedAt,
+    results: snapshot.results,
+    score: snapshot.score,
+    counts,
+    violations: snapshot.results
+      .filter(r => r.status === 'fail')
+      .flatMap(r => r.violations),
+  };
+}
+
+/** The `/api/compliance` routes. Every route is permission-gated. */
+export async function createComplianceRouter(
+  options: ComplianceRouterOptions,
+): Promise<express.Router> {
+  const { httpAuth, permissions, auditor } = options;
+  const router = Router();
+  router.use(express.json({ limit: '1mb' }));
+
+  async function requireBasic(req: Request, permission: BasicPermission) {
+    const credentials = await httpAuth.credentials(req);
+    const [decision] = await permissions.authorize([{ permission }], {
+      credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`Not allowed: ${permission.name}`);
+    }
+    return credentials;
+  }
+
+  async function requireEntity(
+    req: Request,
+    permission: ResourcePermission<'catalog-entity'>,
+    entityRef: string,
+  ) {
+    const credentials = await httpAuth.credentials(req);
+    const [decision] = await permissions.authorize(
+      [{ permission, resourceRef: entityRef }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `Not allowed: ${permission.name} on ${entityRef}`,
+      );
+    }
+    return credentials;
+  }
+
+  /**
+   * Which of these entities the caller may read results of. A conditional
+   * decision (e.g. "services I own") is resolved per entity.
+   */
+  async function readableEntities(
+    req: Request,
+    entityRefs: string[],
+  ): Promise<(ref: string) => boolean> {
+    const credentials = await httpAuth.credentials(req);
+    const [decision] = await permissions.authorizeConditional(
+      [{ permission: complianceResultsReadPermission }],
+      { credentials },
+    );
+    if (decision.result === AuthorizeResult.ALLOW) {
+      return () => true;
+    }
+    if (decision.result === AuthorizeResult.DENY) {
+      throw new NotAllowedError(
+        `Not allowed: ${complianceResultsReadPermission.name}`,
+      );
+    }
+    const decisions = await permissions.authorize(
+      entityRefs.map(resourceRef => ({
+        permission: complianceResultsReadPermission,
+        resourceRef,
+      })),
+      { credentials },
+    );
+    const allowed = new Set(
+      entityRefs.filter(
+        (_, i) => decisions[i].result === AuthorizeResult.ALLOW,
+      ),
+    );
+    return ref => allowed.has(ref);
+  }
+
+  async function audit(options2: {
+    req: Request;
+    eventId: string;
+    actor: string;
+    action: string;
+    entityRef?: string;
+    details: Record<string, unknown>;
+  }) {
+    const event = await auditor.createEvent({
+      eventId: options2.eventId,
+      request: options2.req,
+      meta: JSON.parse(
+        JSON.stringify({ entityRef: options2.entityRef, ...options2.details }),
+      ),
+    });
+    try {
+      await options.auditTrail.record({
+        actor: options2.actor,
+        action: options2.action,
+        entityRef: options2.entityRef,
+        details: options2.details,
+      });
+      await event.success();
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  }
+
+  router.get('/controls', async (req, res) => {
+    await readableEntities(req, []);
+    res.json(options.controls.current());
+  });
+
+  router.post('/controls/reload', async (req, res) => {
+    await requireBasic(req, complianceEvaluatePermission);
+    // A bad file throws and the set in force stays.
+    let set;
+    try {
+      set = await options.controls.reload();
+    } catch (error) {
+      const current = options.controls.current();
+      throw new InputError(
+        `Controls not reloaded; ${current.source} (${
+          current.controlsVersion
+        }) stays in force. ${(error as Error).message}`,
+      );
+    }
+    res.json({ controlsVersion: set.controlsVersion, source: set.source });
+  });
+
+  router.get('/results', async (req, res) => {
+    const query = parseInput({
+      schema: resultsQuerySchema,
+      value: req.query,
+      what: 'results query',
+    });
+    const evaluation = await options.evaluations.inForce();
+    if (!evaluation) {
+      await readableEntities(req, []);
+      res.json({ evaluation: null, summary: null, total: 0, items: [] });
+      return;
+    }
+    const all = await options.evaluations.services({
+      evaluationId: evaluation.id,
+    });
+    const readable = await readableEntities(
+      req,
+      all.map(s => s.entityRef),
+    );
+    const oneOf = (values: string[] | undefined, value: string | undefined) =>
+      !values || (value !== undefined && values.includes(value));
+    const services = all.filter(
+      s =>
+        readable(s.entityRef) &&
+        oneOf(query.owner, s.owner) &&
+        oneOf(query.system, s.system) &&
+        oneOf(query.dataClassification, s.dataClassification),
+    );
+    const summary = summariseCompliance({
+      controlsVersion: evaluation.controlsVersion,
+      evaluations: services.map(s =>
+        asEvaluation(s, evaluation.controlsVersion, evaluation.evaluatedAt),
+      ),
+    });
+    const narrowed = services
+      .map(s => ({
+        ...s,
+        results: s.results.filter(
+          r =>
+            oneOf(query.control, r.controlId) && oneOf(query.status, r.status),
+        ),
+      }))
+      .filter(s => s.results.length > 0 || (!query.control && !query.status));
+    const offset = query.offset ?? 0;
+    res.json({
+      evaluation: { ...evaluation, summary: undefined },
+      summary,
+      total: narrowed.length,
+      items: narrowed.slice(offset, offset + (query.limit ?? 100)),
+    });
+  });
+
+  router.get('/results/:kind/:namespace/:name', async (req, res) => {
+    const entityRef = stringifyEntityRef({
+      kind: req.params.kind,
+      namespace: req.params.namespace,
+      name: req.params.name,
+    });
+    await requireEntity(req, complianceResultsReadPermission, entityRef);
+    const evaluation = await options.evaluations.inForce();
+    const [service] = evaluation
+      ? await options.evaluations.services({
+          evaluationId: evaluation.id,
+          entityRef,
+        })
+      : [];
+    if (!evaluation || !service) {
+      throw new NotFoundError(`No compliance results for ${entityRef}`);
+    }
+    res.json({ evaluation: { ...evaluation, summary: undefined }, ...service });
+  });
+
+  router.post('/evaluate', async (req, res) => {
+    const credentials = await requireBasic(req, complianceEvaluatePermission);
+    const evaluation = await options.evaluator.evaluate({ trigger: 'manual' });
+    await audit({
+      req,
+      eventId: 'compliance-evaluate',
+      actor: actorOf(credentials),
+      action: 'compliance.evaluated',
+      details: { evaluationId: evaluation.id },
+    });
+    res.status(201).json(evaluation);
+  });
+
+  router.get('/exemptions', async (req, res) => {
+    const query = parseInput({
+      schema: exemptionsQuerySchema,
+      value: req.query,
+      what: 'exemptions query',
+    });
+    const exemptions = await options.exemptions.list({
+      ...query,
+      now: new Date(),
+    });
+    const readable = await readableEntities(req, [
+      ...new Set(exemptions.map(e => e.entityRef)),
+    ]);
+    res.json({ items: exemptions.filter(e => readable(e.entityRef)) });
+  });
+
+  router.post('/exemptions', async (req, res) => {
+    const body = parseInput({
+      schema: exemptionRequestSchema,
+      value: req.body,
+      what: 'exemption request',
+    });
+    const credentials = await requireEntity(
+      req,
+      complianceExemptionRequestPermission,
+      body.entityRef,
+    );
+    const exemption = await options.exemptions.request({
+      ...body,
+      requestedBy: actorOf(credentials),
+      now: new Date(),
+    });
+    await audit({
+      req,
+      eventId: 'compliance-exemption-request',
+      actor: exemption.requestedBy,
+      action: 'exemption.requested',
+      entityRef: exemption.entityRef,
+      details: {
+        exemptionId: exemption.id,
+        controlId: exemption.controlId,
+        justification: exemption.justification,
+        expiresAt: exemption.expiresAt,
+      },
+    });
+    res.status(201).json(exemption);
+  });
+
+  for (const decision of ['approved', 'rejected'] as const) {
+    const verb = decision === 'approved' ? 'approve' : 'reject';
+    router.post(`/exemptions/:id/${verb}`, async (req, res) => {
+      const credentials = await requireBasic(
+        req,
+        complianceExemptionDecidePermission,
+      );
+      const { comment } = parseInput({
+        schema: decisionSchema,
+        value: req.body,
+        what: `${verb} request`,
+      });
+      const exemption = await options.exemptions.decide({
+        id: req.params.id,
+        decision,
+        decidedBy: actorOf(credentials),
+        comment,
+        now: new Date(),
+      });
+      await audit({
+        req,
+        eventId: `compliance-exemption-${verb}`,
+        actor: actorOf(credentials),
+        action: `exemption.${decision}`,
+        entityRef: exemption.entityRef,
+        details: {
+          exemptionId: exemption.id,
+          controlId: exemption.controlId,
+          comment,
+        },
+      });
+      res.json(exemption);
+    });
+  }
+
+  router.get('/history', async (req, res) => {
+    const query = parseInput({
+      schema: historyQuerySchema,
+      value: req.query,
+      what: 'history query',
+    });
+    const history = await options.evaluations.history(query);
+    const services = history.services.filter(
+      p => !query.entityRef || p.entityRef === query.entityRef,
+    );
+    const readable = await readableEntities(req, [
+      ...new Set(services.map(p => p.entityRef ?? '')),
+    ]);
+    res.json({
+      overall: history.overall,
+      services: services.filter(p => readable(p.entityRef ?? '')),
+    });
+  });
+
+  router.get('/export', async (req, res) => {
+    const credentials = await requireBasic(req, complianceExportPermission);
+    const query = parseInput({
+      schema: exportQuerySchema,
+      value: req.query,
+      what: 'export query',
+    });
+    const evaluation = await options.evaluations.inForce({ at: query.at });
+    if (!evaluation) {
+      throw new NotFoundError(
+        query.at
+          ? `No evaluation had run by ${query.at.toISOString()}`
+          : 'No evaluation has run yet',
+      );
+    }
+    const rows = exportRows({
+      services: await options.evaluations.services({
+        evaluationId: evaluation.id,
+      }),
+      evidence: await options.evidence.listByEvaluation(evaluation.id),
+    });
+    await audit({
+      req,
+      eventId: 'compliance-export',
+      actor: actorOf(credentials),
+      action: 'compliance.exported',
+      details: {
+        evaluationId: evaluation.id,
+        format: query.format,
+        at: (query.at ?? new Date()).toISOString(),
+        rows: rows.length,
+      },
+    });
+    const filename = `compliance-${evaluation.evaluatedAt.replace(
+      /[:.]/g,
+      '-',
+    )}`;
+    if (query.format === 'csv') {
+      res
+        .type('text/csv; charset=utf-8')
+        .attachment(`${filename}.csv`)
+        .send(
+          toCsv({ columns: exportColumns, rows: rows.map(r => ({ ...r })) }),
+        );
+      return;
+    }
+    res.attachment(`${filename}.json`).json({ evaluation, rows });
+  });
+
+  router.get('/evidence/verify', async (req, res) => {
+    await requireBasic(req, complianceEvidenceVerifyPermission);
+    const [evidence, auditTrail] = await Promise.all([
+      options.evidence.verify(),
+      options.auditTrail.verify(),
+    ]);
+    res.json({ ok: evidence.ok && auditTrail.ok, evidence, auditTrail });
+  });
+
+  router.get('/audit-events', async (req, res) => {
+    await requireBasic(req, complianceExportPermission);
+    const { format, from, to, ...filters } = parseInput({
+      schema: auditQuerySchema,
+      value: req.query,
+      what: 'audit events query',
+    });
+    const events = await options.auditTrail.list({
+      ...filters,
+      ...(from ? { from: from.toISOString() } : {}),
+      ...(to ? { to: to.toISOString() } : {}),
+    });
+    if (format === 'csv') {
+      res
+        .type('text/csv; charset=utf-8')
+        .attachment('audit-events.csv')
+        .send(
+          toCsv({
+            columns: [
+              'seq',
+              'at',
+              'actor',
+              'action',
+              'entityRef',
+              'details',
+              'prevHash',
+              'hash',
+            ],
+            rows: events.map(e => ({
+              ...e,
+              details: JSON.stringify(e.details),
+            })),
+          }),
+        );
+      return;
+    }
+    res.json({ items: events });
+  });
+
+  router.post('/audit-events', async (req, res) => {
+    // Other CarePath plugins report here; a person never writes the trail.
+    const credentials = await httpAuth.credentials(req, { allow: ['service'] });
+    const body = parseInput({
+      schema: auditEventSchema,
+      value: req.body,
+      what: 'audit event',
+    });
+    const event = await options.auditTrail.record({
+      actor: body.actor ?? credentials.principal.subject,
+      action: body.action,
+      entityRef: body.entityRef,
+      details: body.details,
+      at: body.at,
+    });
+    res.status(201).json(event);
+  });
+
+  return router;
+}
