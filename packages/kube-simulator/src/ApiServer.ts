@@ -10,6 +10,7 @@ import { LabelSelector } from './LabelSelector';
 import { Logger } from './Logger';
 import { ObjectStore, PropagationPolicy } from './ObjectStore';
 import { openApiV3Document, openApiV3Root } from './openApiV3';
+import { podLogLines } from './podLogs';
 import { ResourceRegistry } from './ResourceRegistry';
 import { ResourceType, groupVersionOf, storageKeyOf } from './ResourceType';
 import { StatusError } from './Status';
@@ -345,7 +346,8 @@ export class ApiServer {
     if (subresource !== undefined) {
       const allowed =
         (subresource === 'status' && type.statusSubresource) ||
-        (subresource === 'scale' && type.scaleSubresource);
+        (subresource === 'scale' && type.scaleSubresource) ||
+        (subresource === 'log' && type.plural === 'pods' && !type.group);
       if (!allowed) throw StatusError.noSuchResource();
     }
     if (!type.namespaced && namespace !== undefined)
@@ -969,6 +971,10 @@ export class ApiServer {
     request: ResourceRequest,
   ): void {
     const obj = this.existing(request);
+    if (request.subresource === 'log') {
+      this.serveLog(req, res, url, obj);
+      return;
+    }
     if (request.subresource === 'scale') {
       sendJson(res, 200, this.scaleOf(request.type, obj));
       return;
@@ -990,6 +996,99 @@ export class ApiServer {
       return;
     }
     sendJson(res, 200, this.options.store.json(obj));
+  }
+
+  /** `pods/log`: synthesised container output, optionally followed. */
+  private serveLog(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    pod: KubeObject,
+  ): void {
+    const { clock, store } = this.options;
+    const params = url.searchParams;
+    const container = params.get('container') ?? undefined;
+    const previous = params.get('previous') === 'true';
+    const withTimestamps = params.get('timestamps') === 'true';
+    const tail = params.has('tailLines')
+      ? Math.max(0, Number(params.get('tailLines')))
+      : undefined;
+    const now = clock.now();
+    const started = Date.parse(pod.metadata.creationTimestamp ?? '') || now;
+    const total = Math.min(
+      500,
+      Math.max(3, Math.floor((now - started) / 2000) + 1),
+    );
+    const count = tail === undefined ? total : Math.min(total, tail);
+    const format = (lines: string[], times: number[]) =>
+      lines
+        .map((line, i) =>
+          withTimestamps
+            ? `${new Date(times[i])
+                .toISOString()
+                .replace('Z', '000000Z')} ${line}\n`
+            : `${line}\n`,
+        )
+        .join('');
+    const first = podLogLines({
+      pod,
+      container,
+      previous,
+      count,
+      now,
+      from: total - count,
+    });
+    res.writeHead(200, {
+      'Content-Type': 'text/plain',
+      'Transfer-Encoding': 'chunked',
+      ...noCache,
+    });
+    res.write(format(first.lines, first.timestamps));
+    if (params.get('follow') !== 'true' || previous) {
+      res.end();
+      return;
+    }
+    let next = total;
+    let timer: ReturnType<Clock['setTimeout']> | undefined;
+    const stop = () => {
+      if (timer) clock.clearTimeout(timer);
+      this.openWatches.delete(res);
+    };
+    const tick = () => {
+      const current = store.get(
+        '/pods',
+        pod.metadata.namespace,
+        pod.metadata.name ?? '',
+      );
+      if (!current || current.metadata.uid !== pod.metadata.uid) {
+        res.end();
+        stop();
+        return;
+      }
+      try {
+        const more = podLogLines({
+          pod: current,
+          container,
+          count: 1,
+          now: clock.now(),
+          from: next++,
+        });
+        res.write(format(more.lines, more.timestamps));
+        timer = clock.setTimeout(tick, 2000);
+      } catch (error) {
+        // The container stopped running: the real log stream ends too.
+        this.options.logger.info('log follow ended', {
+          pod: pod.metadata.name,
+          reason: (error as Error).message,
+        });
+        res.end();
+        stop();
+      }
+    };
+    this.openWatches.add(res);
+    res.on('close', stop);
+    req.on('close', stop);
+    timer = clock.setTimeout(tick, 2000);
   }
 
   private selectorsOf(

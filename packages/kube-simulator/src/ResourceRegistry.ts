@@ -199,6 +199,15 @@ export class ResourceRegistry {
           verbs: ['get', 'patch', 'update'],
         });
       }
+      if (t.plural === 'pods' && !t.group) {
+        resources.push({
+          name: 'pods/log',
+          singularName: '',
+          namespaced: true,
+          kind: 'Pod',
+          verbs: ['get'],
+        });
+      }
       if (t.scaleSubresource) {
         resources.push({
           name: `${t.plural}/scale`,
