@@ -9,6 +9,7 @@
 
 export { scaffolderModuleCarepath as default } from './module';
 export { createDatabaseProvisionAction } from './actions/database/createDatabaseProvisionAction';
+export { createRotateCredentialsAction } from './actions/database/createRotateCredentialsAction';
 export type { DatabaseActionOptions } from './actions/database/DatabaseActionOptions';
 export { readPlatformConfig } from './config/PlatformConfig';
 export type {

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createDatabaseProvisionAction } from './actions/database/createDatabaseProvisionAction';
+import { createRotateCredentialsAction } from './actions/database/createRotateCredentialsAction';
 import { readPlatformConfig } from './config/PlatformConfig';
 import { DatabaseServers } from './database/DatabaseServers';
 import { ClusterConnections } from './kubernetes/ClusterConnections';
@@ -54,7 +55,10 @@ export const scaffolderModuleCarepath = createBackendModule({
           auditor,
           config: platform,
         };
-        scaffolder.addActions(createDatabaseProvisionAction(options));
+        scaffolder.addActions(
+          createDatabaseProvisionAction(options),
+          createRotateCredentialsAction(options),
+        );
         httpRouter.use(
           createPlatformRecordsHandler({ records, httpAuth, logger }),
         );

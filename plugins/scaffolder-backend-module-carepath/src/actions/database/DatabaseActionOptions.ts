@@ -2,7 +2,11 @@ import type { AuditorService } from '@backstage/backend-plugin-api';
 import type { PlatformConfig } from '../../config/PlatformConfig';
 import type { DatabaseServers } from '../../database/DatabaseServers';
 import type { ClusterConnections } from '../../kubernetes/ClusterConnections';
-import type { PlatformRecordStore } from '../../records/PlatformRecordStore';
+import { InputError } from '@backstage/errors';
+import type {
+  PlatformRecordStore,
+  ProvisionedDatabase,
+} from '../../records/PlatformRecordStore';
 
 /** What the database actions work with. */
 export interface DatabaseActionOptions {
@@ -18,4 +22,18 @@ export interface DatabaseActionOptions {
 /** The default credentials Secret name for a database name. */
 export function defaultSecretName(database: string): string {
   return `${database.replace(/_/g, '-')}-db-credentials`;
+}
+
+/** The entity's active database record, or an InputError naming both. */
+export async function requireDatabase(
+  records: PlatformRecordStore,
+  options: { entityRef: string; name: string },
+): Promise<ProvisionedDatabase> {
+  const database = await records.findDatabase(options);
+  if (!database) {
+    throw new InputError(
+      `name: no provisioned database "${options.name}" for ${options.entityRef}; provision it with carepath:database:provision first`,
+    );
+  }
+  return database;
 }
