@@ -1,10 +1,17 @@
 import { useEffect, useState } from 'react';
 
-/** When `value` last changed, i.e. when data last arrived. */
-export function useUpdatedAt(value: unknown): Date | undefined {
+/**
+ * When data last arrived: the moment a load finished without error (also
+ * when the answer was "nothing", such as a 404).
+ */
+export function useUpdatedAt(state: {
+  loading: boolean;
+  error?: Error;
+}): Date | undefined {
+  const { loading, error } = state;
   const [updatedAt, setUpdatedAt] = useState<Date>();
   useEffect(() => {
-    if (value !== undefined) setUpdatedAt(new Date());
-  }, [value]);
+    if (!loading && !error) setUpdatedAt(new Date());
+  }, [loading, error]);
   return updatedAt;
 }

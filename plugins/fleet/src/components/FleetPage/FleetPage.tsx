@@ -81,7 +81,7 @@ export function FleetPage() {
     retryClusters();
   });
   const now = useNow();
-  const updatedAt = useUpdatedAt(services.value);
+  const updatedAt = useUpdatedAt(services);
   const entityHref = useEntityRefLink();
   const filterOptions = useFilterOptions(services.value?.items);
   const tableHeight = useTableHeight();

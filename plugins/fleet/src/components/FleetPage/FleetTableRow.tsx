@@ -1,12 +1,12 @@
 import { Link } from '@backstage/core-components';
 import type { ServiceSummary } from '@carepath/plugin-fleet-common';
-import { Tooltip } from '@material-ui/core';
 import { memo, type CSSProperties } from 'react';
 import { areEqual } from 'react-window';
 import { shortRef } from '../../lib/shortRef';
 import { ageMs, formatShortDuration, formatTimestamp } from '../../lib/time';
 import { ClassificationChip } from '../ClassificationChip/ClassificationChip';
 import { HealthChip } from '../HealthChip/HealthChip';
+import { RestartCount } from '../RestartCount/RestartCount';
 import { gridColumns, useFleetTableStyles } from './fleetTableLayout';
 
 /** What every row needs besides its index, shared through react-window. */
@@ -90,16 +90,7 @@ export const FleetTableRow = memo(function ServiceRow(props: {
         {service.ready}/{service.desired}
       </div>
       <div role="cell" className={`${cell} ${classes.numeric}`}>
-        {service.restarts.total}
-        {service.restarts.recent > 0 && (
-          <Tooltip
-            title={`${service.restarts.recent} container(s) restarted in the last 10 minutes`}
-          >
-            <span className={classes.recent}>
-              {service.restarts.recent} new
-            </span>
-          </Tooltip>
-        )}
+        <RestartCount restarts={service.restarts} />
       </div>
       <div
         role="cell"

@@ -57,13 +57,4 @@ export const useFleetTableStyles = makeStyles(theme => ({
   numeric: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
   short: { color: theme.palette.warning.dark, fontWeight: 500 },
   muted: { color: theme.palette.text.disabled },
-  recent: {
-    marginLeft: theme.spacing(0.75),
-    padding: theme.spacing(0, 0.5),
-    borderRadius: 4,
-    fontSize: theme.typography.pxToRem(11.5),
-    fontWeight: 500,
-    color: theme.palette.getContrastText(theme.palette.warning.main),
-    backgroundColor: theme.palette.warning.main,
-  },
 }));

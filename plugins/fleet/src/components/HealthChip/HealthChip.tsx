@@ -63,6 +63,14 @@ const useStyles = makeStyles(theme => ({
     '&:focus-visible': { outline: `2px solid ${theme.palette.primary.main}` },
   },
   interactive: { cursor: 'pointer' },
+  visuallyHidden: {
+    position: 'absolute',
+    width: 1,
+    height: 1,
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
   icon: { fontSize: theme.typography.pxToRem(15) },
   ok: tint(theme, 'ok'),
   running: tint(theme, 'running'),
@@ -77,7 +85,7 @@ export interface HealthChipProps {
   message?: string;
   /** Names what the status is about for screen readers, e.g. the cluster. */
   subject?: string;
-  /** Text instead of the status name (the status is still announced). */
+  /** Visible text instead of the status name; the status is still announced. */
   label?: string;
 }
 
@@ -88,9 +96,7 @@ export function HealthChip(props: HealthChipProps) {
   const [open, setOpen] = useState(false);
   const { colour, Icon } = appearance[status];
   const text = label ?? status;
-  const accessibleName = `${subject ? `${subject}: ` : ''}${status}${
-    label && label !== status ? ` (${label})` : ''
-  }`;
+  const accessibleName = `${subject ? `${subject}: ` : ''}${status}`;
   const chip = (
     <span
       className={`${classes.chip} ${classes[colour]} ${
@@ -98,8 +104,7 @@ export function HealthChip(props: HealthChipProps) {
       }`}
       role={message ? 'button' : undefined}
       tabIndex={message ? 0 : undefined}
-      aria-label={accessibleName}
-      aria-description={message}
+      aria-label={message ? accessibleName : undefined}
       data-status={status}
       onClick={message ? () => setOpen(o => !o) : undefined}
       onKeyDown={
@@ -114,7 +119,14 @@ export function HealthChip(props: HealthChipProps) {
       }
     >
       <Icon className={classes.icon} aria-hidden="true" />
-      {text}
+      {!message && (subject || label) ? (
+        <>
+          <span className={classes.visuallyHidden}>{accessibleName}</span>
+          <span aria-hidden="true">{text}</span>
+        </>
+      ) : (
+        text
+      )}
     </span>
   );
   if (!message) return chip;
