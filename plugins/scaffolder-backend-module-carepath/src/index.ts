@@ -10,6 +10,8 @@
 export { scaffolderModuleCarepath as default } from './module';
 export { createDatabaseProvisionAction } from './actions/database/createDatabaseProvisionAction';
 export { createRotateCredentialsAction } from './actions/database/createRotateCredentialsAction';
+export { createDatabaseBackupAction } from './actions/database/createDatabaseBackupAction';
+export { createDatabaseRestoreAction } from './actions/database/createDatabaseRestoreAction';
 export type { DatabaseActionOptions } from './actions/database/DatabaseActionOptions';
 export { readPlatformConfig } from './config/PlatformConfig';
 export type {

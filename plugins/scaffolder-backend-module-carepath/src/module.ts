@@ -5,6 +5,8 @@ import {
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createDatabaseProvisionAction } from './actions/database/createDatabaseProvisionAction';
 import { createRotateCredentialsAction } from './actions/database/createRotateCredentialsAction';
+import { createDatabaseBackupAction } from './actions/database/createDatabaseBackupAction';
+import { createDatabaseRestoreAction } from './actions/database/createDatabaseRestoreAction';
 import { readPlatformConfig } from './config/PlatformConfig';
 import { DatabaseServers } from './database/DatabaseServers';
 import { ClusterConnections } from './kubernetes/ClusterConnections';
@@ -58,6 +60,8 @@ export const scaffolderModuleCarepath = createBackendModule({
         scaffolder.addActions(
           createDatabaseProvisionAction(options),
           createRotateCredentialsAction(options),
+          createDatabaseBackupAction(options),
+          createDatabaseRestoreAction(options),
         );
         httpRouter.use(
           createPlatformRecordsHandler({ records, httpAuth, logger }),

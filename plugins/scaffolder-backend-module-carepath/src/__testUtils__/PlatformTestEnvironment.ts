@@ -44,12 +44,23 @@ export interface ActionRun {
 /** Scaffolder checkpoints of one task: a completed key returns its stored value. */
 export class CheckpointStore {
   readonly values = new Map<string, JsonValue | undefined>();
+  private crashBefore?: RegExp;
+
+  /** Simulates the backend dying just before the next step whose key matches. */
+  crashBeforeNext(key: RegExp): this {
+    this.crashBefore = key;
+    return this;
+  }
 
   async run<T extends JsonValue | void>(opts: {
     key: string;
     fn: () => Promise<T> | T;
   }): Promise<T> {
     if (this.values.has(opts.key)) return this.values.get(opts.key) as T;
+    if (this.crashBefore?.test(opts.key)) {
+      this.crashBefore = undefined;
+      throw new Error(`simulated crash before ${opts.key}`);
+    }
     const value = await opts.fn();
     this.values.set(opts.key, value as JsonValue | undefined);
     return value;

@@ -43,10 +43,9 @@ export async function queryAsAdmin<T extends Record<string, unknown>>(
   params: unknown[] = [],
   database?: string,
 ): Promise<T[]> {
-  const client = new Client({
-    connectionString: env.postgres.adminUrl,
-    ...(database ? { database } : {}),
-  });
+  const url = new URL(env.postgres.adminUrl);
+  if (database) url.pathname = `/${database}`;
+  const client = new Client({ connectionString: url.toString() });
   await client.connect();
   try {
     return (await client.query<T>(sql, params)).rows;

@@ -56,10 +56,10 @@ export class DatabaseServer {
     fn: (client: Client) => Promise<T>,
     database?: string,
   ): Promise<T> {
-    const client = new Client({
-      connectionString: this.connection,
-      ...(database ? { database } : {}),
-    });
+    // pg lets the connection string override a separate `database` option.
+    const url = new URL(this.connection);
+    if (database) url.pathname = `/${encodeURIComponent(database)}`;
+    const client = new Client({ connectionString: url.toString() });
     await client.connect();
     try {
       return await fn(client);

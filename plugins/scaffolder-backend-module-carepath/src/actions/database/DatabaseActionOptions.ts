@@ -1,3 +1,4 @@
+import type { JsonObject } from '@backstage/config';
 import type { AuditorService } from '@backstage/backend-plugin-api';
 import type { PlatformConfig } from '../../config/PlatformConfig';
 import type { DatabaseServers } from '../../database/DatabaseServers';
@@ -36,4 +37,9 @@ export async function requireDatabase(
     );
   }
   return database;
+}
+
+/** A record as a checkpoint value (JSON, undefined fields dropped). */
+export function asCheckpointValue<T extends object>(value: T): JsonObject {
+  return JSON.parse(JSON.stringify(value)) as JsonObject;
 }

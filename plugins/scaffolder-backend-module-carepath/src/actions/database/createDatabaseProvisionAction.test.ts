@@ -92,6 +92,14 @@ describe('carepath:database:provision', () => {
     );
     expect(db.owner).toBe('invoices');
     expect(db.acl).not.toMatch(/(^|[{,])=/); // no PUBLIC entry
+    const [schema] = await queryAsAdmin(
+      env,
+      "SELECT nspacl::text AS acl FROM pg_namespace WHERE nspname = 'public'",
+      [],
+      'invoices',
+    );
+    expect(schema.acl).not.toMatch(/(^|[{,])=/);
+    expect(schema.acl).toContain('invoices=UC/');
     const credentials = readCredentials(env, {
       cluster: 'staging-eu',
       namespace: 'billing',
@@ -149,6 +157,9 @@ describe('carepath:database:provision', () => {
       await env.records.databases('component:default/ledger'),
     ).toHaveLength(1);
     await queryAs(before.uri, 'SELECT 1');
+    await expect(
+      queryAs(before.uri.replace(/\/ledger$/, '/invoices'), 'SELECT 1'),
+    ).rejects.toThrow(/permission denied for database "invoices"/);
   });
 
   it('resumes after the cluster fails between the database and the Secret, without redoing the database', async () => {

@@ -1,0 +1,175 @@
+import { InputError } from '@backstage/errors';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { z } from 'zod/v3';
+import { auditAction } from '../../audit/auditAction';
+import { backupStoreFrom } from '../../backups/backupStoreFrom';
+import { restoreDatabase } from '../../backups/postgresTools';
+import { fields, parseActionInput } from '../inputRules';
+import {
+  DatabaseActionOptions,
+  requireDatabase,
+} from './DatabaseActionOptions';
+import { databaseRestoreExamples } from './createDatabaseRestoreAction.examples';
+
+const inputShape = {
+  entityRef: fields.entityRef,
+  name: fields.databaseName,
+  backupId: (zImpl: typeof z) =>
+    zImpl
+      .string()
+      .regex(/^[a-z0-9-]{1,100}$/, {
+        message: 'must be a backup id as output by carepath:database:backup',
+      })
+      .describe('The backup to restore, as output by carepath:database:backup'),
+  targetDatabase: (zImpl: typeof z) =>
+    fields
+      .databaseName(zImpl)
+      .optional()
+      .describe(
+        "Restore into this fresh database (a restore test) instead of the service's database; same naming rule",
+      ),
+};
+
+const outputShape = {
+  database: (zImpl: typeof z) =>
+    zImpl.string().describe('The database restored into'),
+  backupId: (zImpl: typeof z) => zImpl.string().describe('The backup restored'),
+  restoreTest: (zImpl: typeof z) =>
+    zImpl
+      .boolean()
+      .describe('Whether this was a restore test into a fresh database'),
+};
+
+const inputSchema = z.object({
+  entityRef: inputShape.entityRef(z),
+  name: inputShape.name(z),
+  backupId: inputShape.backupId(z),
+  targetDatabase: inputShape.targetDatabase(z),
+});
+
+/**
+ * `carepath:database:restore`: restores a recorded backup, after verifying
+ * its checksum, into the service's database or into a fresh one.
+ *
+ * @public
+ */
+export function createDatabaseRestoreAction(options: DatabaseActionOptions) {
+  const now = options.now ?? (() => new Date());
+  return createTemplateAction({
+    id: 'carepath:database:restore',
+    description:
+      "Restores a backup (checksum verified first) into the service's database, or into a fresh database as a restore test",
+    examples: databaseRestoreExamples,
+    supportsDryRun: true,
+    schema: { input: inputShape, output: outputShape },
+    async handler(ctx) {
+      const input = parseActionInput(inputSchema, ctx.input);
+      const database = await requireDatabase(options.records, input);
+      if (database.provider !== 'postgres') {
+        throw new InputError(
+          `name: ${database.name} is a CloudNativePG database; restore it by bootstrapping a Cluster from the Backup resource`,
+        );
+      }
+      const backup = await options.records.findBackup(input.backupId);
+      if (!backup || backup.databaseId !== database.id) {
+        throw new InputError(
+          `backupId: no backup "${input.backupId}" of database ${database.name} for ${input.entityRef}`,
+        );
+      }
+      const store = backupStoreFrom(options.config.backups);
+      if (backup.keyId && backup.keyId !== store.keyId) {
+        throw new InputError(
+          `backupId: backup ${backup.id} was encrypted with key ${backup.keyId}, but the configured carepath.backups.encryptionKey is key ${store.keyId}`,
+        );
+      }
+      const server = options.servers.get(database.server);
+      const target = input.targetDatabase ?? database.name;
+      const restoreTest = target !== database.name;
+      if (restoreTest && (await server.databaseExists(target))) {
+        throw new InputError(
+          `targetDatabase: ${target} already exists on server ${server.name}; a restore test needs a fresh database`,
+        );
+      }
+      const keyBase = `carepath:database:restore:${backup.id}:${target}`;
+
+      await auditAction(
+        {
+          auditor: options.auditor,
+          eventId: 'database-restore',
+          severityLevel: 'high',
+          actionId: 'carepath:database:restore',
+          user: ctx.user,
+          entityRef: input.entityRef,
+          input,
+          isDryRun: ctx.isDryRun,
+          taskId: ctx.task.id,
+        },
+        async () => {
+          const verify = async () => {
+            const actual = await store.checksum(backup.path);
+            if (actual !== backup.sha256) {
+              throw new Error(
+                `backup ${backup.id} failed its checksum: the stored file's sha256 is ${actual}, the recorded one ${backup.sha256}; refusing to restore`,
+              );
+            }
+            ctx.logger.info(
+              `Backup ${backup.id} checksum verified (sha256 ${actual})`,
+            );
+          };
+          if (ctx.isDryRun) {
+            await verify();
+            ctx.logger.info(
+              `Dry run: would restore backup ${backup.id} into ${
+                restoreTest
+                  ? `a fresh database ${target}`
+                  : `${target}, replacing its objects`
+              } as role ${database.name}`,
+            );
+            return;
+          }
+          await ctx.checkpoint({ key: `${keyBase}:verify`, fn: verify });
+          if (restoreTest) {
+            await ctx.checkpoint({
+              key: `${keyBase}:create`,
+              fn: async () => {
+                await server.createEmptyDatabase({
+                  name: target,
+                  owner: database.name,
+                });
+                ctx.logger.info(
+                  `Created fresh database ${target} owned by ${database.name}`,
+                );
+              },
+            });
+          }
+          await ctx.checkpoint({
+            key: `${keyBase}:restore`,
+            fn: async () => {
+              await restoreDatabase({
+                server,
+                database: target,
+                role: database.name,
+                dump: await store.read(backup.path),
+              });
+              ctx.logger.info(`Restored backup ${backup.id} into ${target}`);
+            },
+          });
+          if (restoreTest) {
+            await ctx.checkpoint({
+              key: `${keyBase}:record`,
+              fn: async () => {
+                await options.records.recordRestoreTest({
+                  databaseId: database.id,
+                  testedAt: now().toISOString(),
+                });
+              },
+            });
+          }
+        },
+      );
+      ctx.output('database', target);
+      ctx.output('backupId', backup.id);
+      ctx.output('restoreTest', restoreTest);
+    },
+  });
+}
