@@ -4,6 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { applyDefaults, ServiceAddressAllocator } from './applyDefaults';
 import { Authorizer, TokenGrant } from './Authorizer';
 import { Clock, formatTimestamp } from './Clock';
+import { decodeProtobufObject } from './decodeProtobufObject';
 import { FieldManager } from './FieldManager';
 import { FieldSelector } from './FieldSelector';
 import { LabelSelector } from './LabelSelector';
@@ -395,16 +396,19 @@ export class ApiServer {
       });
     }
     const { type } = request;
-    this.options.authorizer.authorize({
-      grant,
-      verb,
-      resource: type.plural,
-      subresource: request.subresource,
-      group: type.group,
-      namespace: request.namespace,
-      name: request.name,
-      namespaced: type.namespaced,
-    });
+    // Every authenticated user may ask what it may do.
+    if (type.kind !== 'SelfSubjectAccessReview') {
+      this.options.authorizer.authorize({
+        grant,
+        verb,
+        resource: type.plural,
+        subresource: request.subresource,
+        group: type.group,
+        namespace: request.namespace,
+        name: request.name,
+        namespaced: type.namespaced,
+      });
+    }
     const dryRunParam = url.searchParams.getAll('dryRun');
     if (dryRunParam.some(v => v !== 'All')) {
       throw StatusError.badRequest(
@@ -433,6 +437,14 @@ export class ApiServer {
       (req.headers['user-agent'] ?? 'unknown').split('/')[0];
     switch (verb) {
       case 'create':
+        if (request.type.kind === 'SelfSubjectAccessReview') {
+          sendJson(
+            res,
+            201,
+            this.review(this.decodeObject(body, req, request), grant),
+          );
+          return;
+        }
         sendJson(
           res,
           201,
@@ -457,6 +469,56 @@ export class ApiServer {
       default:
         this.serveDeleteCollection(res, url, request, dryRun);
     }
+  }
+
+  /** `kubectl auth can-i`: answers from the token model, stores nothing. */
+  private review(obj: KubeObject, grant: TokenGrant): KubeObject {
+    const spec = (obj.spec ?? {}) as {
+      resourceAttributes?: {
+        namespace?: string;
+        verb?: string;
+        group?: string;
+        resource?: string;
+        subresource?: string;
+        name?: string;
+      };
+      nonResourceAttributes?: { path?: string; verb?: string };
+    };
+    const attrs = spec.resourceAttributes;
+    let allowed: boolean;
+    let reason = '';
+    if (attrs) {
+      const type = this.options.registry
+        .all()
+        .find(
+          t => t.plural === attrs.resource && t.group === (attrs.group ?? ''),
+        );
+      try {
+        this.options.authorizer.authorize({
+          grant,
+          verb: attrs.verb ?? 'get',
+          resource: attrs.resource ?? '',
+          subresource: attrs.subresource,
+          group: attrs.group ?? '',
+          namespace: attrs.namespace,
+          name: attrs.name,
+          namespaced: type?.namespaced ?? Boolean(attrs.namespace),
+        });
+        allowed = true;
+      } catch (error) {
+        allowed = false;
+        reason = (error as Error).message;
+      }
+    } else {
+      allowed =
+        grant.role === 'admin' ||
+        ['get', 'head'].includes(spec.nonResourceAttributes?.verb ?? 'get');
+    }
+    return {
+      ...obj,
+      metadata: { ...obj.metadata, creationTimestamp: undefined },
+      status: { allowed, ...(allowed || !reason ? {} : { reason }) },
+    };
   }
 
   private readBody(req: IncomingMessage, res: ServerResponse): Promise<Buffer> {
@@ -544,6 +606,9 @@ export class ApiServer {
     const contentType = String(
       req.headers['content-type'] ?? 'application/json',
     );
+    if (contentType.startsWith('application/vnd.kubernetes.protobuf')) {
+      return this.checkObjectShape(decodeProtobufObject(body), request);
+    }
     if (!/json|yaml/.test(contentType)) {
       throw new StatusError({
         code: 415,

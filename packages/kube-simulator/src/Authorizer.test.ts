@@ -93,4 +93,22 @@ describe('Authorizer', () => {
     expect(clusterWrite.status).toBe(403);
     expect((await f.request('/api/v1/namespaces', { token })).status).toBe(200);
   });
+
+  it('answers kubectl auth can-i from the same model', async () => {
+    expect(
+      (await f.kubectl(['auth', 'can-i', 'create', 'pods'])).stdout.trim(),
+    ).toBe('yes');
+    const readonly = await f.kubectl(
+      ['auth', 'can-i', 'create', 'pods', '-n', 'team-a'],
+      { token: 'readonly' },
+    );
+    expect(readonly.stdout.trim()).toMatch(/^no/);
+    expect(
+      (
+        await f.kubectl(['auth', 'can-i', 'list', 'pods'], {
+          token: 'readonly',
+        })
+      ).stdout.trim(),
+    ).toBe('yes');
+  });
 });

@@ -201,6 +201,13 @@ const definitions: Definition[] = [
     categories: ['api-extensions'],
     status: true,
   },
+  {
+    gv: 'authorization.k8s.io/v1',
+    plural: 'selfsubjectaccessreviews',
+    kind: 'SelfSubjectAccessReview',
+    namespaced: false,
+    verbs: ['create'],
+  },
 ];
 
 /** The resources every simulated cluster serves from the start. */
