@@ -12,6 +12,7 @@ export { createDatabaseProvisionAction } from './actions/database/createDatabase
 export { createRotateCredentialsAction } from './actions/database/createRotateCredentialsAction';
 export { createDatabaseBackupAction } from './actions/database/createDatabaseBackupAction';
 export { createDatabaseRestoreAction } from './actions/database/createDatabaseRestoreAction';
+export { createDatabaseDecommissionAction } from './actions/database/createDatabaseDecommissionAction';
 export type { DatabaseActionOptions } from './actions/database/DatabaseActionOptions';
 export { readPlatformConfig } from './config/PlatformConfig';
 export type {

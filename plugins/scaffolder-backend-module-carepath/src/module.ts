@@ -7,6 +7,7 @@ import { createDatabaseProvisionAction } from './actions/database/createDatabase
 import { createRotateCredentialsAction } from './actions/database/createRotateCredentialsAction';
 import { createDatabaseBackupAction } from './actions/database/createDatabaseBackupAction';
 import { createDatabaseRestoreAction } from './actions/database/createDatabaseRestoreAction';
+import { createDatabaseDecommissionAction } from './actions/database/createDatabaseDecommissionAction';
 import { readPlatformConfig } from './config/PlatformConfig';
 import { DatabaseServers } from './database/DatabaseServers';
 import { ClusterConnections } from './kubernetes/ClusterConnections';
@@ -62,6 +63,7 @@ export const scaffolderModuleCarepath = createBackendModule({
           createRotateCredentialsAction(options),
           createDatabaseBackupAction(options),
           createDatabaseRestoreAction(options),
+          createDatabaseDecommissionAction(options),
         );
         httpRouter.use(
           createPlatformRecordsHandler({ records, httpAuth, logger }),
