@@ -59,6 +59,16 @@ describe('useFleetLiveUpdates', () => {
     expect(onChange).toHaveBeenCalledTimes(1);
   });
 
+  it('still refreshes every 2 s during a continuous stream', () => {
+    const signals = new FakeSignalApi();
+    const { onChange } = renderLiveUpdates(signals);
+    for (let i = 0; i < 50; i++) {
+      signals.publish({ type: 'service.updated', sequence: i });
+      advance(100);
+    }
+    expect(onChange).toHaveBeenCalledTimes(2);
+  });
+
   it('ignores messages the filter rejects', () => {
     const signals = new FakeSignalApi();
     const { onChange } = renderLiveUpdates(signals, {

@@ -16,6 +16,11 @@ export interface FleetLiveUpdateOptions {
   filter?: (message: FleetSignalMessage) => boolean;
   /** Wait for a burst of messages to settle. Default 300 ms. */
   debounceMs?: number;
+  /**
+   * Refresh at least this often during a continuous stream of messages, so
+   * a busy fleet never starves the page of updates. Default 2 s.
+   */
+  maxWaitMs?: number;
   /** Polling interval without signals. Default 15 s. */
   pollIntervalMs?: number;
   /**
@@ -36,6 +41,7 @@ export function useFleetLiveUpdates(
   const {
     filter,
     debounceMs = 300,
+    maxWaitMs = 2_000,
     pollIntervalMs = 15_000,
     safetyIntervalMs = 60_000,
   } = options;
@@ -50,19 +56,29 @@ export function useFleetLiveUpdates(
       return () => clearInterval(interval);
     }
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let deadline: ReturnType<typeof setTimeout> | undefined;
+    const flush = () => {
+      clearTimeout(timer);
+      clearTimeout(deadline);
+      timer = undefined;
+      deadline = undefined;
+      refresh();
+    };
     const subscription = signalApi.subscribe(FLEET_SIGNAL_CHANNEL, message => {
       const accept = latest.current.filter;
       if (accept && !accept(message)) return;
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(refresh, debounceMs);
+      clearTimeout(timer);
+      timer = setTimeout(flush, debounceMs);
+      deadline ??= setTimeout(flush, maxWaitMs);
     });
     const safety = setInterval(refresh, safetyIntervalMs);
     return () => {
       subscription.unsubscribe();
       clearInterval(safety);
-      if (timer) clearTimeout(timer);
+      clearTimeout(timer);
+      clearTimeout(deadline);
     };
-  }, [signalApi, debounceMs, pollIntervalMs, safetyIntervalMs]);
+  }, [signalApi, debounceMs, maxWaitMs, pollIntervalMs, safetyIntervalMs]);
 
   return signalApi ? 'live' : 'polling';
 }

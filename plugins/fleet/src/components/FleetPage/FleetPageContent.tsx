@@ -1,17 +1,17 @@
-import { Progress, WarningPanel } from '@backstage/core-components';
+import { Progress } from '@backstage/core-components';
 import type {
   ClusterState,
   HealthStatus,
   ServiceListResponse,
   ServiceSortField,
 } from '@carepath/plugin-fleet-common';
-import { Box, Button, Typography } from '@material-ui/core';
+import { Box, Typography } from '@material-ui/core';
 import type { LiveUpdateMode } from '../../hooks/useFleetLiveUpdates';
-import { formatAgo } from '../../lib/time';
 import { ClusterBanners } from '../ClusterBanners/ClusterBanners';
 import { FleetErrorPanel } from '../FleetErrorPanel/FleetErrorPanel';
 import { LastUpdated } from '../LastUpdated/LastUpdated';
 import { FleetEmptyState } from './FleetEmptyState';
+import { FleetNotices } from './FleetNotices';
 import { FleetFilters, type EntityFilterOptions } from './FleetFilters';
 import { FleetTable } from './FleetTable';
 import {
@@ -21,6 +21,7 @@ import {
   type FleetView,
 } from './fleetSearchParams';
 import { HealthSummaryBar } from './HealthSummaryBar';
+import { NoMatchingServices } from './NoMatchingServices';
 
 export interface FleetPageContentProps {
   view: FleetView;
@@ -73,31 +74,23 @@ export function FleetPageContent(props: FleetPageContentProps) {
   };
 
   if (services.summary.total === 0 && !hasFilters(view)) {
-    return <FleetEmptyState />;
+    return (
+      <>
+        <ClusterBanners clusters={clusters} now={now} />
+        <FleetEmptyState />
+      </>
+    );
   }
 
   return (
     <>
       <ClusterBanners clusters={clusters} now={now} />
-      {clustersError && (
-        <Box mb={2}>
-          <WarningPanel
-            severity="info"
-            title="Cluster connection states are unavailable"
-            message={clustersError.message}
-          />
-        </Box>
-      )}
-      {error && (
-        <Box mb={2}>
-          <WarningPanel
-            title={`Could not refresh; showing data from ${
-              updatedAt ? formatAgo(updatedAt, now) : 'earlier'
-            }`}
-            message={error.message}
-          />
-        </Box>
-      )}
+      <FleetNotices
+        refreshError={error}
+        clustersError={clustersError}
+        updatedAt={updatedAt}
+        now={now}
+      />
       <HealthSummaryBar
         summary={services.summary}
         selected={view.health}
@@ -126,17 +119,7 @@ export function FleetPageContent(props: FleetPageContentProps) {
         />
       </Box>
       {services.items.length === 0 ? (
-        <Box py={6} textAlign="center">
-          <Typography variant="body1" paragraph>
-            No services match these filters.
-          </Typography>
-          <Button
-            variant="outlined"
-            onClick={() => onViewChange(clearFilters(view))}
-          >
-            Clear filters
-          </Button>
-        </Box>
+        <NoMatchingServices onClear={() => onViewChange(clearFilters(view))} />
       ) : (
         <FleetTable
           services={services.items}
