@@ -45,7 +45,10 @@ function useFilterOptions(items: ServiceSummary[] | undefined) {
         [
           ...new Set([
             ...previous[key],
-            ...items.flatMap(s => (s[key] ? [s[key] as string] : [])),
+            ...items.flatMap(service => {
+              const value = service[key];
+              return value ? [value] : [];
+            }),
           ]),
         ].sort();
       return {

@@ -35,6 +35,11 @@ function renderContent(overrides: Partial<FleetPageContentProps>) {
 }
 
 describe('FleetPageContent', () => {
+  it('shows progress until the first answer arrives', async () => {
+    renderContent({ services: undefined, loading: true });
+    expect(await screen.findByRole('progressbar')).toBeInTheDocument();
+  });
+
   it('keeps showing the last data when a refresh fails, and says how old it is', async () => {
     renderContent({ error: new Error('Gateway timeout') });
     expect(
