@@ -146,13 +146,18 @@ export class ApiServerClient {
         );
       idle();
       options.onOpen();
-      res.on('error', error => finish(this.networkError(error)));
+      // A watch that was open and then cut (server restart, dropped
+      // connection) ends normally: the informer resumes from its
+      // resourceVersion, and a cluster that is really gone fails that attempt.
+      res.on('error', () => finish());
       const lines = createInterface({ input: res });
       lines.on('line', line => {
         if (finished) return;
         idle();
         options.onLine(line);
       });
+      // readline re-emits the response's errors; without a listener they would be uncaught.
+      lines.on('error', () => finish());
       lines.on('close', () => finish());
     });
     arm(this.requestTimeoutMs, () => this.timeoutError(options.path));

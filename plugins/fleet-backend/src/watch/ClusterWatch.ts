@@ -226,8 +226,11 @@ export class ClusterWatch {
       },
     });
     const list = async (): Promise<KubernetesListObject<CompactObject>> => {
-      informer.status = 'listing';
-      this.updateState();
+      // A failing kind stays failed until its watch opens again.
+      if (informer.status !== 'failed') {
+        informer.status = 'listing';
+        this.updateState();
+      }
       const path = kind.fieldSelector
         ? `${kind.path}?fieldSelector=${encodeURIComponent(kind.fieldSelector)}`
         : kind.path;
