@@ -1,4 +1,4 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, sign } from 'node:crypto';
 import forge from 'node-forge';
 
 /** A PEM key and certificate pair. */
@@ -7,11 +7,12 @@ export interface KeyAndCertificate {
   certPem: string;
 }
 
-function newKeys(): {
-  privateKey: forge.pki.rsa.PrivateKey;
+interface KeyPair {
   publicKey: forge.pki.rsa.PublicKey;
   keyPem: string;
-} {
+}
+
+function newKeys(): KeyPair {
   // Native key generation; forge's pure-JS RSA generation takes seconds.
   const { privateKey, publicKey } = generateKeyPairSync('rsa', {
     modulusLength: 2048,
@@ -19,10 +20,32 @@ function newKeys(): {
     privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
   });
   return {
-    privateKey: forge.pki.privateKeyFromPem(privateKey),
     publicKey: forge.pki.publicKeyFromPem(publicKey) as forge.pki.rsa.PublicKey,
     keyPem: privateKey,
   };
+}
+
+/**
+ * Signs with node:crypto: forge builds the certificate, but its pure-JS RSA
+ * signing is slow (seconds inside test sandboxes).
+ */
+function signCertificate(
+  cert: forge.pki.Certificate,
+  signerKeyPem: string,
+): void {
+  const oid = forge.pki.oids.sha256WithRSAEncryption;
+  cert.siginfo.algorithmOid = oid;
+  cert.signatureOid = oid;
+  // getTBSCertificate exists in forge but is missing from its typings.
+  const { getTBSCertificate } = forge.pki as unknown as {
+    getTBSCertificate(c: forge.pki.Certificate): forge.asn1.Asn1;
+  };
+  const tbs = forge.asn1.toDer(getTBSCertificate(cert)).getBytes();
+  cert.signature = sign(
+    'sha256',
+    Buffer.from(tbs, 'binary'),
+    signerKeyPem,
+  ).toString('binary');
 }
 
 function serial(): string {
@@ -39,7 +62,7 @@ function serial(): string {
  */
 export class CertificateAuthority {
   private constructor(
-    private readonly key: forge.pki.rsa.PrivateKey,
+    private readonly keyPem: string,
     private readonly cert: forge.pki.Certificate,
     readonly certPem: string,
   ) {}
@@ -67,9 +90,9 @@ export class CertificateAuthority {
       },
       { name: 'subjectKeyIdentifier' },
     ]);
-    cert.sign(keys.privateKey, forge.md.sha256.create());
+    signCertificate(cert, keys.keyPem);
     return new CertificateAuthority(
-      keys.privateKey,
+      keys.keyPem,
       cert,
       forge.pki.certificateToPem(cert),
     );
@@ -110,7 +133,7 @@ export class CertificateAuthority {
         ],
       },
     ]);
-    cert.sign(this.key, forge.md.sha256.create());
+    signCertificate(cert, this.keyPem);
     return { keyPem: keys.keyPem, certPem: forge.pki.certificateToPem(cert) };
   }
 }
