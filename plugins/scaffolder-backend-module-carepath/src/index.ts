@@ -14,6 +14,9 @@ export { createDatabaseBackupAction } from './actions/database/createDatabaseBac
 export { createDatabaseRestoreAction } from './actions/database/createDatabaseRestoreAction';
 export { createDatabaseDecommissionAction } from './actions/database/createDatabaseDecommissionAction';
 export type { DatabaseActionOptions } from './actions/database/DatabaseActionOptions';
+export { createKubernetesApplyAction } from './actions/kubernetes/createKubernetesApplyAction';
+export type { KubernetesActionOptions } from './actions/kubernetes/createKubernetesApplyAction';
+export { createKubernetesScaleAction } from './actions/kubernetes/createKubernetesScaleAction';
 export { readPlatformConfig } from './config/PlatformConfig';
 export type {
   BackupConfig,

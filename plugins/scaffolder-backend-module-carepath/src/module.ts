@@ -8,6 +8,8 @@ import { createRotateCredentialsAction } from './actions/database/createRotateCr
 import { createDatabaseBackupAction } from './actions/database/createDatabaseBackupAction';
 import { createDatabaseRestoreAction } from './actions/database/createDatabaseRestoreAction';
 import { createDatabaseDecommissionAction } from './actions/database/createDatabaseDecommissionAction';
+import { createKubernetesApplyAction } from './actions/kubernetes/createKubernetesApplyAction';
+import { createKubernetesScaleAction } from './actions/kubernetes/createKubernetesScaleAction';
 import { readPlatformConfig } from './config/PlatformConfig';
 import { DatabaseServers } from './database/DatabaseServers';
 import { ClusterConnections } from './kubernetes/ClusterConnections';
@@ -64,6 +66,8 @@ export const scaffolderModuleCarepath = createBackendModule({
           createDatabaseBackupAction(options),
           createDatabaseRestoreAction(options),
           createDatabaseDecommissionAction(options),
+          createKubernetesApplyAction(options),
+          createKubernetesScaleAction(options),
         );
         httpRouter.use(
           createPlatformRecordsHandler({ records, httpAuth, logger }),
