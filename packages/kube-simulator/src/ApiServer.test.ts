@@ -288,10 +288,20 @@ describe('ApiServer', () => {
     });
     expect(scaled.spec?.replicas).toBe(4);
     expect(scaled.status?.readyReplicas).toBe(4);
-    const statusPatch = await f.request('/api/v1/namespaces/default/pods', {
-      method: 'GET',
-    });
-    expect(statusPatch.status).toBe(200);
+    const statusPatch = await f.request(
+      '/apis/apps/v1/namespaces/default/deployments/sub/status',
+      {
+        method: 'PATCH',
+        headers: { 'Content-Type': 'application/merge-patch+json' },
+        body: JSON.stringify({
+          spec: { replicas: 9 },
+          status: { observedGeneration: 42 },
+        }),
+      },
+    );
+    const patched = await statusPatch.json();
+    expect(patched.status.observedGeneration).toBe(42);
+    expect(patched.spec.replicas).toBe(4);
   });
 
   it('serves Table output for kubectl', async () => {

@@ -12,12 +12,18 @@ import { Logger } from './Logger';
 import { ObjectStore, PropagationPolicy } from './ObjectStore';
 import { openApiV3Document, openApiV3Root } from './openApiV3';
 import { podLogLines } from './podLogs';
+import { nodeMetricsFor, podMetricsFor } from './podMetrics';
 import { ResourceRegistry } from './ResourceRegistry';
 import { ResourceType, groupVersionOf, storageKeyOf } from './ResourceType';
 import { StatusError } from './Status';
 import { strategicMergePatch } from './strategicMergePatch';
 import { IncludeObject, tableFor } from './tableFor';
-import { JsonObject, KubeObject, WatchEventType } from './types';
+import {
+  JsonObject,
+  KubeObject,
+  OwnerReference,
+  WatchEventType,
+} from './types';
 import { validateObject } from './validateObject';
 import { StoredEvent, WatchHub } from './WatchHub';
 
@@ -396,6 +402,15 @@ export class ApiServer {
       });
     }
     const { type } = request;
+    if (!type.verbs.includes(verb)) {
+      req.resume();
+      throw new StatusError({
+        code: 405,
+        message:
+          'the server does not allow this method on the requested resource',
+        details: {},
+      });
+    }
     // Every authenticated user may ask what it may do.
     if (type.kind !== 'SelfSubjectAccessReview') {
       this.options.authorizer.authorize({
@@ -418,6 +433,10 @@ export class ApiServer {
       );
     }
     const dryRun = dryRunParam.length > 0;
+    if (type.group === 'metrics.k8s.io') {
+      this.serveMetrics(res, url, request);
+      return;
+    }
     switch (verb) {
       case 'get':
         this.serveGet(req, res, url, request);
@@ -1061,6 +1080,85 @@ export class ApiServer {
       return;
     }
     sendJson(res, 200, this.options.store.json(obj));
+  }
+
+  /** metrics.k8s.io: usage computed from the pods, as metrics-server reports it. */
+  private serveMetrics(
+    res: ServerResponse,
+    url: URL,
+    request: ResourceRequest,
+  ): void {
+    const { store, clock } = this.options;
+    const now = clock.now();
+    const labels = LabelSelector.parse(url.searchParams.get('labelSelector'));
+    const scenarioOf = (pod: KubeObject): string | undefined => {
+      const own = pod.metadata.annotations?.['carepath.io/simulate'];
+      if (own) return own;
+      let owner: KubeObject | undefined = pod;
+      for (let depth = 0; depth < 2 && owner; depth++) {
+        const ref: OwnerReference | undefined =
+          owner.metadata.ownerReferences?.find(r => r.controller);
+        const ownerType: ResourceType | undefined = ref
+          ? this.options.registry.findByKind(ref.apiVersion, ref.kind)
+          : undefined;
+        owner =
+          ownerType && ref
+            ? store.get(ownerType, pod.metadata.namespace, ref.name)
+            : undefined;
+        const found = owner?.metadata.annotations?.['carepath.io/simulate'];
+        if (found) return found;
+      }
+      return undefined;
+    };
+    const podMetrics = (namespace?: string) =>
+      store
+        .list('/pods', namespace)
+        .filter(p => labels.matches(p.metadata.labels))
+        .map(p => podMetricsFor(p, { now, scenario: scenarioOf(p) }))
+        .filter((m): m is KubeObject => Boolean(m));
+    let items: KubeObject[];
+    if (request.type.plural === 'pods') {
+      items = podMetrics(request.namespace);
+      if (request.name)
+        items = items.filter(m => m.metadata.name === request.name);
+    } else {
+      const all = podMetrics();
+      items = store
+        .list('/nodes')
+        .filter(n => !request.name || n.metadata.name === request.name)
+        .map(node =>
+          nodeMetricsFor(
+            node,
+            all.filter(m => {
+              const pod = store.get(
+                '/pods',
+                m.metadata.namespace,
+                m.metadata.name ?? '',
+              );
+              return (
+                (pod?.spec as { nodeName?: string } | undefined)?.nodeName ===
+                node.metadata.name
+              );
+            }),
+            now,
+          ),
+        );
+    }
+    if (request.name) {
+      if (!items[0])
+        throw StatusError.notFound(
+          `${request.type.plural}.metrics.k8s.io`,
+          request.name,
+        );
+      sendJson(res, 200, items[0]);
+      return;
+    }
+    sendJson(res, 200, {
+      kind: request.type.listKind,
+      apiVersion: 'metrics.k8s.io/v1beta1',
+      metadata: {},
+      items,
+    });
   }
 
   /** `pods/log`: synthesised container output, optionally followed. */

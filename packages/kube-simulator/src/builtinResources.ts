@@ -88,6 +88,32 @@ const definitions: Definition[] = [
     status: true,
   },
   {
+    gv: 'v1',
+    plural: 'limitranges',
+    kind: 'LimitRange',
+    shortNames: ['limits'],
+  },
+  {
+    gv: 'v1',
+    plural: 'resourcequotas',
+    kind: 'ResourceQuota',
+    shortNames: ['quota'],
+    status: true,
+  },
+  {
+    gv: 'metrics.k8s.io/v1beta1',
+    plural: 'pods',
+    kind: 'PodMetrics',
+    verbs: ['get', 'list'],
+  },
+  {
+    gv: 'metrics.k8s.io/v1beta1',
+    plural: 'nodes',
+    kind: 'NodeMetrics',
+    namespaced: false,
+    verbs: ['get', 'list'],
+  },
+  {
     gv: 'apps/v1',
     plural: 'deployments',
     kind: 'Deployment',
