@@ -6,6 +6,7 @@ import { ResourceType } from '../ResourceType';
 import { isScenario, Scenario, scenarioAnnotation } from '../scenarios';
 import { KubeObject } from '../types';
 import { EventRecorder } from './EventRecorder';
+import { templateHash } from './templateHash';
 
 /** Tunable timings of the simulated kubelet and controllers. */
 export interface SimulationSettings {
@@ -125,6 +126,42 @@ export class ControllerContext {
   }
 
   /**
+   * Whether a pod of a StatefulSet or DaemonSet belongs to a rollout in
+   * progress: it carries the new revision while pods of an older one remain.
+   */
+  private isRolloutPod(pod: KubeObject, owner: KubeObject): boolean {
+    const revision = pod.metadata.labels?.['controller-revision-hash'];
+    if (owner.kind === 'StatefulSet') {
+      const status = (owner.status ?? {}) as {
+        currentRevision?: string;
+        updateRevision?: string;
+      };
+      const update =
+        status.updateRevision ??
+        `${owner.metadata.name}-${templateHash(
+          (owner.spec as { template: unknown }).template,
+        )}`;
+      return (
+        revision === update &&
+        status.currentRevision !== undefined &&
+        status.currentRevision !== update
+      );
+    }
+    if (owner.kind === 'DaemonSet') {
+      const current = templateHash(
+        (owner.spec as { template: unknown }).template,
+      );
+      return (
+        revision === current &&
+        this.owned(owner, 'Pod').some(
+          p => p.metadata.labels?.['controller-revision-hash'] !== current,
+        )
+      );
+    }
+    return true;
+  }
+
+  /**
    * The scenario a pod plays: its own annotation (from its template), else
    * its controller's, else the controller's controller's (Deployment or
    * CronJob). `rollout-stuck` on a Deployment makes only the pods of the
@@ -135,10 +172,10 @@ export class ControllerContext {
     if (own) return own;
     const owner = this.controllerOf(pod);
     const ownerScenario = this.scenarioOn(owner);
-    if (ownerScenario)
-      return ownerScenario === 'rollout-stuck'
-        ? 'readiness-failing'
-        : ownerScenario;
+    if (ownerScenario === 'rollout-stuck' && owner) {
+      return this.isRolloutPod(pod, owner) ? 'readiness-failing' : undefined;
+    }
+    if (ownerScenario) return ownerScenario;
     if (!owner) return undefined;
     const grandOwner = this.controllerOf(owner);
     const top = this.scenarioOn(grandOwner);

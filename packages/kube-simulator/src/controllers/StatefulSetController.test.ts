@@ -63,4 +63,38 @@ describe('StatefulSetController', () => {
     expect(rolled.status!.currentRevision).toBe(rolled.status!.updateRevision);
     expect(rolled.status!.observedGeneration).toBe(2);
   });
+
+  it('rollout-stuck: the updated pod never becomes ready and the rollout stops there', async () => {
+    f.cluster.setScenario({
+      namespace: 'default',
+      kind: 'StatefulSet',
+      name: 'db',
+      scenario: 'rollout-stuck',
+    });
+    const stuck = await eventually(async () => {
+      const s = await f.apps.readNamespacedStatefulSet({
+        name: 'db',
+        namespace: 'default',
+      });
+      return s.status?.updatedReplicas === 1 && s.status.readyReplicas === 2
+        ? s
+        : undefined;
+    });
+    expect(stuck.status!.currentRevision).not.toBe(
+      stuck.status!.updateRevision,
+    );
+    const pods = (
+      await f.core.listNamespacedPod({
+        namespace: 'default',
+        labelSelector: 'app=db',
+      })
+    ).items;
+    const notReady = pods.filter(
+      p =>
+        !p.status?.conditions?.some(
+          c => c.type === 'Ready' && c.status === 'True',
+        ),
+    );
+    expect(notReady.map(p => p.metadata!.name)).toEqual(['db-2']);
+  });
 });
