@@ -17,6 +17,11 @@ export type { DatabaseActionOptions } from './actions/database/DatabaseActionOpt
 export { createKubernetesApplyAction } from './actions/kubernetes/createKubernetesApplyAction';
 export type { KubernetesActionOptions } from './actions/kubernetes/createKubernetesApplyAction';
 export { createKubernetesScaleAction } from './actions/kubernetes/createKubernetesScaleAction';
+export {
+  createCatalogLifecycleAction,
+  lifecycles,
+} from './actions/catalog/createCatalogLifecycleAction';
+export { createComplianceCheckAction } from './actions/compliance/createComplianceCheckAction';
 export { readPlatformConfig } from './config/PlatformConfig';
 export type {
   BackupConfig,

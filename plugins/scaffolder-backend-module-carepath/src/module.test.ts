@@ -41,9 +41,17 @@ describe('scaffolderModuleCarepath', () => {
       ],
     });
     try {
-      expect(actions.map(a => a.id)).toEqual(
-        expect.arrayContaining(['carepath:database:provision']),
-      );
+      expect(actions.map(a => a.id).sort()).toEqual([
+        'carepath:catalog:lifecycle',
+        'carepath:compliance:check',
+        'carepath:database:backup',
+        'carepath:database:decommission',
+        'carepath:database:provision',
+        'carepath:database:restore',
+        'carepath:database:rotate-credentials',
+        'carepath:kubernetes:apply',
+        'carepath:kubernetes:scale',
+      ]);
       expect(
         actions.every(a => a.supportsDryRun && (a.examples ?? []).length > 0),
       ).toBe(true);
@@ -70,6 +78,15 @@ describe('scaffolderModuleCarepath', () => {
       expect((await missing.json()).error.message).toMatch(
         /entityRef query parameter is required/,
       );
+      const lifecycle = await fetch(
+        `http://localhost:${backend.server.port()}/api/scaffolder/carepath/lifecycle?entityRef=component:default/patient-api`,
+        { headers: { authorization: mockCredentials.user.header() } },
+      );
+      expect(await lifecycle.json()).toEqual({
+        entityRef: 'component:default/patient-api',
+        lifecycle: null,
+        changes: [],
+      });
     } finally {
       await backend.stop();
     }

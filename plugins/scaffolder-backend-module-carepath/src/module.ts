@@ -10,6 +10,8 @@ import { createDatabaseRestoreAction } from './actions/database/createDatabaseRe
 import { createDatabaseDecommissionAction } from './actions/database/createDatabaseDecommissionAction';
 import { createKubernetesApplyAction } from './actions/kubernetes/createKubernetesApplyAction';
 import { createKubernetesScaleAction } from './actions/kubernetes/createKubernetesScaleAction';
+import { createCatalogLifecycleAction } from './actions/catalog/createCatalogLifecycleAction';
+import { createComplianceCheckAction } from './actions/compliance/createComplianceCheckAction';
 import { readPlatformConfig } from './config/PlatformConfig';
 import { DatabaseServers } from './database/DatabaseServers';
 import { ClusterConnections } from './kubernetes/ClusterConnections';
@@ -68,6 +70,8 @@ export const scaffolderModuleCarepath = createBackendModule({
           createDatabaseDecommissionAction(options),
           createKubernetesApplyAction(options),
           createKubernetesScaleAction(options),
+          createComplianceCheckAction({ auditor }),
+          createCatalogLifecycleAction({ records, auditor }),
         );
         httpRouter.use(
           createPlatformRecordsHandler({ records, httpAuth, logger }),

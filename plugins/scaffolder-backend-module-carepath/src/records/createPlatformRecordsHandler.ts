@@ -12,6 +12,9 @@ type Handler = Parameters<HttpRouterService['use']>[0];
 /** Where the compliance plugin reads platform records, below `/api/scaffolder`. */
 export const platformRecordsPath = '/carepath/platform-records';
 
+/** Where the recorded lifecycle of a service is read, below `/api/scaffolder`. */
+export const lifecyclePath = '/carepath/lifecycle';
+
 function entityRefFrom(query: unknown): string {
   const value =
     query && typeof query === 'object'
@@ -36,7 +39,9 @@ function entityRefFrom(query: unknown): string {
 /**
  * `GET /api/scaffolder/carepath/platform-records?entityRef=...`: an entity's
  * platform records in compliance-common's `PlatformRecords` shape, for the
- * compliance plugin. Read-only; user or service credentials required.
+ * compliance plugin; `GET /api/scaffolder/carepath/lifecycle?entityRef=...`:
+ * its recorded lifecycle and changes. Read-only; user or service
+ * credentials required.
  */
 export function createPlatformRecordsHandler(options: {
   records: PlatformRecordStore;
@@ -44,14 +49,22 @@ export function createPlatformRecordsHandler(options: {
   logger: LoggerService;
 }): Handler {
   return (req, res, next) => {
-    if (req.method !== 'GET' || req.path !== platformRecordsPath) {
+    if (
+      req.method !== 'GET' ||
+      (req.path !== platformRecordsPath && req.path !== lifecyclePath)
+    ) {
       next();
       return;
     }
     (async () => {
       await options.httpAuth.credentials(req, { allow: ['user', 'service'] });
       const entityRef = entityRefFrom(req.query);
-      res.json(await options.records.platformRecords(entityRef));
+      if (req.path === platformRecordsPath) {
+        res.json(await options.records.platformRecords(entityRef));
+        return;
+      }
+      const changes = await options.records.lifecycleChanges(entityRef);
+      res.json({ entityRef, lifecycle: changes.at(-1)?.to ?? null, changes });
     })().catch(next);
   };
 }
