@@ -62,11 +62,25 @@ function prefixLines(stream, prefix, onLine) {
 
 const children = new Set();
 let stopping = false;
+// The launcher and everything it starts share one process group, so a
+// terminal's Ctrl-C or a test runner that stops the group reaches all of it.
+// When the launcher itself is told to stop, or a child dies, it stops the
+// group: backstage-cli's own children (backend, frontend dev server) included.
 function stopAll(code) {
   if (stopping) return;
   stopping = true;
   for (const child of children) child.kill('SIGTERM');
-  setTimeout(() => process.exit(code), 1500).unref();
+  setTimeout(() => {
+    try {
+      process.kill(0, 'SIGTERM');
+    } catch (error) {
+      process.stderr.write(
+        `carepath: could not stop the process group: ${error}\n`,
+      );
+    }
+    process.exit(code);
+  }, 3000).unref();
+  if (children.size === 0) process.exit(code);
 }
 process.on('SIGINT', () => stopAll(130));
 process.on('SIGTERM', () => stopAll(143));
@@ -142,10 +156,7 @@ function startBackstage() {
   const child = spawn(
     process.execPath,
     [cli, 'repo', 'start', ...process.argv.slice(2)],
-    {
-      cwd: root,
-      stdio: 'inherit',
-    },
+    { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] },
   );
   children.add(child);
   child.once('exit', code => {

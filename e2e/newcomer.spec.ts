@@ -1,0 +1,15 @@
+import { expect, test } from '@playwright/test';
+import { collectConsoleErrors, saveScreenshot, signInAsGuest } from './portal';
+
+test('a newcomer signs in as guest and finds the demo services', async ({
+  page,
+}) => {
+  const consoleErrors = collectConsoleErrors(page);
+
+  await signInAsGuest(page);
+  await expect(page.getByRole('link', { name: 'fhir-gateway' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'ehr-sync' })).toBeVisible();
+  await saveScreenshot(page, '01-catalog');
+
+  expect(consoleErrors).toEqual([]);
+});

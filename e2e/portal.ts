@@ -1,0 +1,35 @@
+import { expect, Page } from '@playwright/test';
+
+/** Console errors seen on a page, for tests that promise a clean console. */
+export function collectConsoleErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', message => {
+    // React's development build reports deprecations in upstream components
+    // ("Warning: findDOMNode is deprecated ...") through console.error; the
+    // production bundle has none of them. Everything else counts.
+    if (message.type() === 'error' && !message.text().startsWith('Warning: ')) {
+      errors.push(message.text());
+    }
+  });
+  page.on('pageerror', error => errors.push(error.message));
+  return errors;
+}
+
+/** Signs in with the embedded default's guest provider. */
+export async function signInAsGuest(page: Page) {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await expect(
+    page
+      .getByRole('navigation', { name: 'sidebar nav' })
+      .getByRole('link', { name: 'Catalog', exact: true }),
+  ).toBeVisible();
+}
+
+/** Saves a full-page screenshot among the run's artifacts. */
+export async function saveScreenshot(page: Page, name: string) {
+  await page.screenshot({
+    path: `e2e-artifacts/screenshots/${name}.png`,
+    fullPage: true,
+  });
+}
