@@ -199,4 +199,28 @@ describe('ApiServer on bad input', () => {
       400,
     );
   });
+
+  it('stops reading a huge streamed body and answers 413', async () => {
+    const chunk = new Uint8Array(64 * 1024).fill(120);
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        // Far more than the limit; the server must answer before the end.
+        if (sent++ > 1000) controller.close();
+        else controller.enqueue(chunk);
+      },
+    });
+    const res = await f.request('/api/v1/namespaces/default/configmaps', {
+      method: 'POST',
+      headers: json,
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    expect(res.status).toBe(413);
+    expect(sent).toBeLessThan(1000);
+  });
+
+  it('answers malformed URL escapes with 400', async () => {
+    expect((await f.request('/api/v1/namespaces/%E0%A4%A')).status).toBe(400);
+  });
 });

@@ -16,6 +16,7 @@ import { nodeMetricsFor, podMetricsFor } from './podMetrics';
 import { ResourceRegistry } from './ResourceRegistry';
 import { ResourceType, groupVersionOf, storageKeyOf } from './ResourceType';
 import { StatusError } from './Status';
+import { decodePathSegment } from './decodePathSegment';
 import { strategicMergePatch } from './strategicMergePatch';
 import { IncludeObject, tableFor } from './tableFor';
 import {
@@ -240,7 +241,7 @@ export class ApiServer {
     const segments = url.pathname
       .split('/')
       .filter(Boolean)
-      .map(decodeURIComponent);
+      .map(decodePathSegment);
     const method = req.method ?? 'GET';
 
     // Public, unauthenticated endpoints (system:public-info-viewer).

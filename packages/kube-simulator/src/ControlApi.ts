@@ -10,6 +10,7 @@ import { Logger } from './Logger';
 import { scenarioAnnotation } from './scenarios';
 import { SimulatedCluster } from './SimulatedCluster';
 import { StatusError } from './Status';
+import { decodePathSegment } from './decodePathSegment';
 
 const maxControlBody = 64 * 1024;
 
@@ -146,7 +147,7 @@ export class ControlApi {
     const parts = url.pathname
       .split('/')
       .filter(Boolean)
-      .map(decodeURIComponent);
+      .map(decodePathSegment);
     const method = req.method ?? 'GET';
     if (method === 'GET' && url.pathname === '/healthz') {
       send(res, 200, { status: 'ok' });
