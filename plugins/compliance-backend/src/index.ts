@@ -33,8 +33,16 @@ export type {
 } from './evaluation/EvaluationStore';
 export { HttpComplianceSources } from './evaluation/HttpComplianceSources';
 export { EvidenceStore, SIX_YEARS_IN_DAYS } from './evidence/EvidenceStore';
-export type { NewEvidenceRecord } from './evidence/EvidenceStore';
+export type {
+  EvidenceProof,
+  NewEvidenceRecord,
+} from './evidence/EvidenceStore';
 export type { ChainVerification } from './evidence/HashChain';
 export { ExemptionStore } from './exemptions/ExemptionStore';
 export { readComplianceConfig } from './service/readComplianceConfig';
 export type { ComplianceConfig } from './service/readComplianceConfig';
+export { catalogModuleCarepathAnnotations } from './catalog/catalogModuleCarepathAnnotations';
+export {
+  CarepathAnnotationsProcessor,
+  knownCarepathAnnotations,
+} from './catalog/CarepathAnnotationsProcessor';

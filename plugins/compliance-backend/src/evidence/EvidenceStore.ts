@@ -26,6 +26,16 @@ export type NewEvidenceRecord = Omit<
   'seq' | 'prevHash' | 'hash'
 >;
 
+/**
+ * The part of an evidence record that proves one exported result.
+ *
+ * @public
+ */
+export type EvidenceProof = Pick<
+  EvidenceRecord,
+  'entityRef' | 'controlId' | 'controlsVersion' | 'hash'
+>;
+
 /** HIPAA 164.316(b)(2)(i): keep documentation six years. */
 export const SIX_YEARS_IN_DAYS = 2190;
 
@@ -107,6 +117,28 @@ export class EvidenceStore {
       .where({ evaluation_id: evaluationId })
       .orderBy('seq');
     return rows.map(fromRow);
+  }
+
+  /**
+   * What an export needs to tie each result to its record: the hash and
+   * controls version per entity and control, without the observed payload.
+   */
+  async listProofs(evaluationId: string): Promise<EvidenceProof[]> {
+    const rows: Array<{
+      entity_ref: string;
+      control_id: string;
+      controls_version: string;
+      hash: string;
+    }> = await this.#knex('evidence')
+      .where({ evaluation_id: evaluationId })
+      .select('entity_ref', 'control_id', 'controls_version', 'hash')
+      .orderBy('seq');
+    return rows.map(row => ({
+      entityRef: row.entity_ref,
+      controlId: row.control_id,
+      controlsVersion: row.controls_version,
+      hash: row.hash,
+    }));
   }
 
   async verify(): Promise<ChainVerification> {

@@ -461,7 +461,7 @@ export async function createComplianceRouter(
       services: await options.evaluations.services({
         evaluationId: evaluation.id,
       }),
-      evidence: await options.evidence.listByEvaluation(evaluation.id),
+      evidence: await options.evidence.listProofs(evaluation.id),
     });
     await audit({
       req,

@@ -1,4 +1,4 @@
-import type { EvidenceRecord } from '@carepath/plugin-compliance-common';
+import type { EvidenceProof } from '../evidence/EvidenceStore';
 import type { ServiceSnapshot } from '../evaluation/EvaluationStore';
 
 /**
@@ -45,9 +45,9 @@ export const exportColumns: Array<keyof ExportRow> = [
 /** Joins a snapshot's results with the evidence records that prove them. */
 export function exportRows(options: {
   services: ServiceSnapshot[];
-  evidence: EvidenceRecord[];
+  evidence: EvidenceProof[];
 }): ExportRow[] {
-  const evidenceByKey = new Map<string, EvidenceRecord>();
+  const evidenceByKey = new Map<string, EvidenceProof>();
   for (const record of options.evidence) {
     evidenceByKey.set(`${record.entityRef}\n${record.controlId}`, record);
   }
