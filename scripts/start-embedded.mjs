@@ -3,7 +3,8 @@
 // then the Backstage frontend (:3000) and backend (:7007).
 // Everything it writes lives in .carepath/ (git-ignored).
 import { spawn } from 'node:child_process';
-import { mkdirSync, existsSync } from 'node:fs';
+import { mkdirSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,12 +14,14 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const stateDir = path.join(root, '.carepath');
 
+const PLATFORM_POSTGRES_PORT = 6432;
 const SIM_CONTROL_PORT = 6442;
 const SIM_BASE_PORT = 6443;
 const SIM_CLUSTERS = 3;
 const PORTS = [
   [3000, 'the frontend'],
   [7007, 'the backend'],
+  [PLATFORM_POSTGRES_PORT, "the platform's PostgreSQL"],
   [SIM_CONTROL_PORT, 'the kube-simulator control API'],
   ...Array.from({ length: SIM_CLUSTERS }, (_, i) => [
     SIM_BASE_PORT + i,
@@ -151,12 +154,77 @@ async function startKubeSimulator() {
   });
 }
 
-function startBackstage() {
+// The platform-managed PostgreSQL server that the database actions provision
+// into. Its data survives restarts in .carepath/platform-postgres.
+async function startPlatformPostgres() {
+  const script = path.join(
+    root,
+    'packages/test-postgres/src/postgresServer.mjs',
+  );
+  const child = spawn(
+    process.execPath,
+    [
+      script,
+      '--persistent',
+      '--data-dir',
+      path.join(stateDir, 'platform-postgres', 'data'),
+      '--port',
+      String(PLATFORM_POSTGRES_PORT),
+    ],
+    { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] },
+  );
+  children.add(child);
+  const url = await new Promise((resolve, reject) => {
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', chunk => {
+      stdout += chunk;
+      const line = stdout.split('\n').find(l => l.startsWith('{'));
+      if (line) resolve(JSON.parse(line).url);
+    });
+    prefixLines(child.stderr, '[platform-postgres]');
+    child.once('exit', code => {
+      children.delete(child);
+      reject(new Error(`it exited with code ${code}`));
+    });
+  }).catch(error =>
+    fail(
+      `Could not start the platform's PostgreSQL: ${error.message}.`,
+      'The lines prefixed [platform-postgres] above say why.',
+    ),
+  );
+  process.stdout.write(
+    `[platform-postgres] ready on 127.0.0.1:${PLATFORM_POSTGRES_PORT} (data in .carepath/platform-postgres)\n`,
+  );
+  child.once('exit', code => {
+    if (!stopping) {
+      process.stderr.write(
+        `carepath: the platform's PostgreSQL stopped (exit ${code}); stopping the portal.\n`,
+      );
+      stopAll(1);
+    }
+  });
+  return url;
+}
+
+// A local key for encrypting database backups at rest, made once per checkout.
+function backupKey() {
+  const file = path.join(stateDir, 'backup-encryption.key');
+  if (!existsSync(file)) {
+    writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+function startBackstage(env) {
   const cli = require.resolve('@backstage/cli/bin/backstage-cli');
   const child = spawn(
     process.execPath,
     [cli, 'repo', 'start', ...process.argv.slice(2)],
-    { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] },
+    {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, ...env },
+    },
   );
   children.add(child);
   child.once('exit', code => {
@@ -175,5 +243,11 @@ for (const [port, what] of PORTS) {
     );
   }
 }
+const platformDbUrl = await startPlatformPostgres();
 await startKubeSimulator();
-startBackstage();
+startBackstage({
+  CAREPATH_PLATFORM_DB_URL: platformDbUrl,
+  CAREPATH_BACKUP_KEY: backupKey(),
+  CAREPATH_BACKUP_DIR: path.join(stateDir, 'backups'),
+  CAREPATH_KUBECONFIG: path.join(stateDir, 'kubeconfig'),
+});
