@@ -198,6 +198,13 @@ describe('ApiServer on bad input', () => {
     expect((await f.request('/api/v1/pods?continue=not-a-token')).status).toBe(
       400,
     );
+    const future = await f.request(
+      `/api/v1/pods?resourceVersion=${f.cluster.store.resourceVersion + 1000}`,
+    );
+    expect(future.status).toBe(504);
+    expect((await future.json()).details.causes[0].reason).toBe(
+      'ResourceVersionTooLarge',
+    );
   });
 
   it('stops reading a huge streamed body and answers 413', async () => {

@@ -1282,6 +1282,41 @@ export class ApiServer {
     if (!Number.isFinite(limit) || limit < 0)
       throw StatusError.badRequest(`invalid limit: ${limitParam}`);
     const continueParam = url.searchParams.get('continue');
+    const rvParam = url.searchParams.get('resourceVersion');
+    if (rvParam && rvParam !== '0' && !continueParam) {
+      if (!/^\d+$/.test(rvParam)) {
+        throw StatusError.badRequest(
+          `resourceVersion: Invalid value: "${rvParam}": must be a non-negative integer`,
+        );
+      }
+      // Lists always serve the latest state; a version from the future or,
+      // for Exact, one that is no longer retained, is refused as the real
+      // server does.
+      if (Number(rvParam) > store.resourceVersion) {
+        throw new StatusError({
+          code: 504,
+          reason: 'Timeout',
+          message: `Timeout: Too large resource version: ${rvParam}, current: ${store.resourceVersion}`,
+          details: {
+            causes: [
+              {
+                reason: 'ResourceVersionTooLarge',
+                message: 'Too large resource version',
+              },
+            ],
+            retryAfterSeconds: 1,
+          },
+        });
+      }
+      if (
+        url.searchParams.get('resourceVersionMatch') === 'Exact' &&
+        !hub.isAvailable(Number(rvParam))
+      ) {
+        throw StatusError.gone(
+          `too old resource version: ${rvParam} (${hub.oldestResumable + 1})`,
+        );
+      }
+    }
     let listRv = store.resourceVersion;
     let startIndex = 0;
     let items = store.list(type, request.namespace);

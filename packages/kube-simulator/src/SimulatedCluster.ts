@@ -24,6 +24,7 @@ import { HorizontalPodAutoscalerController } from './controllers/HorizontalPodAu
 import { JobController } from './controllers/JobController';
 import { Kubelet } from './controllers/Kubelet';
 import { NamespaceController } from './controllers/NamespaceController';
+import { PodDisruptionBudgetController } from './controllers/PodDisruptionBudgetController';
 import { ReplicaSetController } from './controllers/ReplicaSetController';
 import { StatefulSetController } from './controllers/StatefulSetController';
 import { FieldManager } from './FieldManager';
@@ -192,6 +193,7 @@ export class SimulatedCluster {
     add(() => new JobController(ctx));
     add(enqueue => new CronJobController(ctx, enqueue));
     add(() => new HorizontalPodAutoscalerController(ctx));
+    add(() => new PodDisruptionBudgetController(ctx));
     add(enqueue => new Kubelet(ctx, enqueue));
     this.unsubscribe = this.hub.subscribe(event => {
       if (

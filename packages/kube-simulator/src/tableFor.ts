@@ -418,6 +418,59 @@ const columnsByResource: Record<string, Column[]> = {
     ),
     ageColumn,
   ],
+  'policy/poddisruptionbudgets': [
+    nameColumn,
+    col('Min Available', o => String(path(o, 'spec.minAvailable') ?? 'N/A')),
+    col('Max Unavailable', o =>
+      String(path(o, 'spec.maxUnavailable') ?? 'N/A'),
+    ),
+    col(
+      'Allowed Disruptions',
+      o => num(o, 'status.disruptionsAllowed'),
+      0,
+      'integer',
+    ),
+    ageColumn,
+  ],
+  'networking.k8s.io/networkpolicies': [
+    nameColumn,
+    col(
+      'Pod-Selector',
+      o =>
+        Object.entries(
+          (path(o, 'spec.podSelector.matchLabels') as Record<string, string>) ??
+            {},
+        )
+          .map(([k, v]) => `${k}=${v}`)
+          .join(',') || '<none>',
+    ),
+    ageColumn,
+  ],
+  'networking.k8s.io/ingresses': [
+    nameColumn,
+    col('Class', o => String(path(o, 'spec.ingressClassName') ?? '<none>')),
+    col(
+      'Hosts',
+      o =>
+        ((path(o, 'spec.rules') as Array<{ host?: string }> | undefined) ?? [])
+          .map(r => r.host ?? '*')
+          .join(',') || '*',
+    ),
+    col('Address', () => ''),
+    col('Ports', o =>
+      (path(o, 'spec.tls') as unknown[] | undefined)?.length ? '80, 443' : '80',
+    ),
+    ageColumn,
+  ],
+  'apiextensions.k8s.io/customresourcedefinitions': [
+    nameColumn,
+    col(
+      'Created At',
+      o => String(o.metadata.creationTimestamp ?? ''),
+      0,
+      'date',
+    ),
+  ],
   '/serviceaccounts': [
     nameColumn,
     col('Secrets', o => ((o.secrets as unknown[]) ?? []).length, 0, 'integer'),
