@@ -2,7 +2,7 @@ import type { AuditorService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { z } from 'zod/v3';
-import { auditAction } from '../../audit/auditAction';
+import { auditAction, auditRejections } from '../../audit/auditAction';
 import type { PlatformRecordStore } from '../../records/PlatformRecordStore';
 import { fields, parseActionInput } from '../inputRules';
 import { catalogLifecycleExamples } from './createCatalogLifecycleAction.examples';
@@ -63,56 +63,69 @@ export function createCatalogLifecycleAction(options: {
     supportsDryRun: true,
     schema: { input: inputShape, output: outputShape },
     async handler(ctx) {
-      const input = parseActionInput(inputSchema, ctx.input);
-      const recorded = (
-        await options.records.lifecycleChanges(input.entityRef)
-      ).at(-1)?.to;
-      const from = recorded ?? input.currentLifecycle;
-      if (from === 'decommissioned' && input.lifecycle !== 'decommissioned') {
-        throw new InputError(
-          `lifecycle: ${input.entityRef} is decommissioned; it cannot move back to ${input.lifecycle} (register a new component instead)`,
-        );
-      }
-      const changed = from !== input.lifecycle;
-      await auditAction(
+      await auditRejections(
         {
           auditor: options.auditor,
           eventId: 'catalog-lifecycle',
           actionId: 'carepath:catalog:lifecycle',
-          user: ctx.user,
-          entityRef: input.entityRef,
-          input,
-          isDryRun: ctx.isDryRun,
-          taskId: ctx.task.id,
         },
+        ctx,
         async () => {
-          const message = `${input.entityRef}: ${from ?? 'unknown'} -> ${
-            input.lifecycle
-          }${changed ? '' : ' (unchanged)'}`;
-          if (ctx.isDryRun) {
-            ctx.logger.info(`Dry run: would record ${message}`);
-            return;
+          const input = parseActionInput(inputSchema, ctx.input);
+          const recorded = (
+            await options.records.lifecycleChanges(input.entityRef)
+          ).at(-1)?.to;
+          const from = recorded ?? input.currentLifecycle;
+          if (
+            from === 'decommissioned' &&
+            input.lifecycle !== 'decommissioned'
+          ) {
+            throw new InputError(
+              `lifecycle: ${input.entityRef} is decommissioned; it cannot move back to ${input.lifecycle} (register a new component instead)`,
+            );
           }
-          if (changed) {
-            await ctx.checkpoint({
-              key: `carepath:catalog:lifecycle:${input.entityRef}:${input.lifecycle}`,
-              fn: async () => {
-                await options.records.recordLifecycleChange({
-                  entityRef: input.entityRef,
-                  from,
-                  to: input.lifecycle,
-                  changedAt: now().toISOString(),
-                  changedBy: ctx.user?.ref,
+          const changed = from !== input.lifecycle;
+          await auditAction(
+            {
+              auditor: options.auditor,
+              eventId: 'catalog-lifecycle',
+              actionId: 'carepath:catalog:lifecycle',
+              user: ctx.user,
+              entityRef: input.entityRef,
+              input,
+              isDryRun: ctx.isDryRun,
+              taskId: ctx.task.id,
+            },
+            async () => {
+              const message = `${input.entityRef}: ${from ?? 'unknown'} -> ${
+                input.lifecycle
+              }${changed ? '' : ' (unchanged)'}`;
+              if (ctx.isDryRun) {
+                ctx.logger.info(`Dry run: would record ${message}`);
+                return;
+              }
+              if (changed) {
+                await ctx.checkpoint({
+                  key: `carepath:catalog:lifecycle:${input.entityRef}:${input.lifecycle}`,
+                  fn: async () => {
+                    await options.records.recordLifecycleChange({
+                      entityRef: input.entityRef,
+                      from,
+                      to: input.lifecycle,
+                      changedAt: now().toISOString(),
+                      changedBy: ctx.user?.ref,
+                    });
+                  },
                 });
-              },
-            });
-          }
-          ctx.logger.info(`Recorded ${message}`);
+              }
+              ctx.logger.info(`Recorded ${message}`);
+            },
+          );
+          ctx.output('from', from ?? '');
+          ctx.output('lifecycle', input.lifecycle);
+          ctx.output('changed', changed);
         },
       );
-      ctx.output('from', from ?? '');
-      ctx.output('lifecycle', input.lifecycle);
-      ctx.output('changed', changed);
     },
   });
 }

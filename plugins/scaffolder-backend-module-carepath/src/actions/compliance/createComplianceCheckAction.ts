@@ -14,7 +14,7 @@ import {
 import { InputError } from '@backstage/errors';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod/v3';
-import { auditAction } from '../../audit/auditAction';
+import { auditAction, auditRejections } from '../../audit/auditAction';
 import { readWorkspaceFiles } from '../../kubernetes/readManifests';
 import { parseActionInput } from '../inputRules';
 import { complianceCheckExamples } from './createComplianceCheckAction.examples';
@@ -75,84 +75,97 @@ export function createComplianceCheckAction(options: {
     supportsDryRun: true,
     schema: { input: inputShape, output: outputShape },
     async handler(ctx) {
-      const input = parseActionInput(inputSchema, ctx.input);
-      const files = await readWorkspaceFiles({
-        workspacePath: ctx.workspacePath,
-        path: input.path,
-      });
-      let catalogPath: string;
-      try {
-        catalogPath = resolveSafeChildPath(
-          ctx.workspacePath,
-          input.catalogInfoPath,
-        );
-      } catch (error) {
-        throw new InputError(
-          `catalogInfoPath: ${
-            input.catalogInfoPath
-          } is outside the workspace (${
-            error instanceof Error ? error.message : String(error)
-          })`,
-        );
-      }
-      const catalogText = await readFile(catalogPath, 'utf8').catch(
-        (error: NodeJS.ErrnoException) => {
-          if (error.code === 'ENOENT') {
-            throw new InputError(
-              `catalogInfoPath: ${input.catalogInfoPath} does not exist in the workspace`,
-            );
-          }
-          throw error;
-        },
-      );
-      await auditAction(
+      await auditRejections(
         {
           auditor: options.auditor,
           eventId: 'compliance-check',
-          severityLevel: 'low',
           actionId: 'carepath:compliance:check',
-          user: ctx.user,
-          input,
-          isDryRun: ctx.isDryRun,
-          taskId: ctx.task.id,
         },
+        ctx,
         async () => {
-          let evaluation;
+          const input = parseActionInput(inputSchema, ctx.input);
+          const files = await readWorkspaceFiles({
+            workspacePath: ctx.workspacePath,
+            path: input.path,
+          });
+          let catalogPath: string;
           try {
-            evaluation = evaluateManifests(
-              {
-                files,
-                catalogInfo: { path: input.catalogInfoPath, text: catalogText },
-              },
-              controls,
+            catalogPath = resolveSafeChildPath(
+              ctx.workspacePath,
+              input.catalogInfoPath,
             );
           } catch (error) {
             throw new InputError(
-              error instanceof Error ? error.message : String(error),
+              `catalogInfoPath: ${
+                input.catalogInfoPath
+              } is outside the workspace (${
+                error instanceof Error ? error.message : String(error)
+              })`,
             );
           }
-          const count = (status: string) =>
-            evaluation.results.filter(r => r.status === status).length;
-          const outputs = {
-            passed: evaluation.passed,
-            violations: evaluation.violations.length,
-            passedControls: count('pass'),
-            failedControls: count('fail'),
-            notApplicableControls: count('not-applicable'),
-            controlsVersion: evaluation.controlsVersion,
-          };
-          for (const [key, value] of Object.entries(outputs)) {
-            ctx.output(key as keyof typeof outputs, value);
-          }
-          ctx.logger.info(
-            `Compliance check (controls ${evaluation.controlsVersion}) over ${files.length} manifest files and ${input.catalogInfoPath}: ${outputs.passedControls} passed, ${outputs.failedControls} failed, ${outputs.notApplicableControls} not applicable`,
+          const catalogText = await readFile(catalogPath, 'utf8').catch(
+            (error: NodeJS.ErrnoException) => {
+              if (error.code === 'ENOENT') {
+                throw new InputError(
+                  `catalogInfoPath: ${input.catalogInfoPath} does not exist in the workspace`,
+                );
+              }
+              throw error;
+            },
           );
-          if (!evaluation.passed) {
-            const report = formatViolations(evaluation.violations);
-            ctx.logger.error(report);
-            throw new Error(report);
-          }
-          return outputs;
+          await auditAction(
+            {
+              auditor: options.auditor,
+              eventId: 'compliance-check',
+              severityLevel: 'low',
+              actionId: 'carepath:compliance:check',
+              user: ctx.user,
+              input,
+              isDryRun: ctx.isDryRun,
+              taskId: ctx.task.id,
+            },
+            async () => {
+              let evaluation;
+              try {
+                evaluation = evaluateManifests(
+                  {
+                    files,
+                    catalogInfo: {
+                      path: input.catalogInfoPath,
+                      text: catalogText,
+                    },
+                  },
+                  controls,
+                );
+              } catch (error) {
+                throw new InputError(
+                  error instanceof Error ? error.message : String(error),
+                );
+              }
+              const count = (status: string) =>
+                evaluation.results.filter(r => r.status === status).length;
+              const outputs = {
+                passed: evaluation.passed,
+                violations: evaluation.violations.length,
+                passedControls: count('pass'),
+                failedControls: count('fail'),
+                notApplicableControls: count('not-applicable'),
+                controlsVersion: evaluation.controlsVersion,
+              };
+              for (const [key, value] of Object.entries(outputs)) {
+                ctx.output(key as keyof typeof outputs, value);
+              }
+              ctx.logger.info(
+                `Compliance check (controls ${evaluation.controlsVersion}) over ${files.length} manifest files and ${input.catalogInfoPath}: ${outputs.passedControls} passed, ${outputs.failedControls} failed, ${outputs.notApplicableControls} not applicable`,
+              );
+              if (!evaluation.passed) {
+                const report = formatViolations(evaluation.violations);
+                ctx.logger.error(report);
+                throw new Error(report);
+              }
+              return outputs;
+            },
+          );
         },
       );
     },

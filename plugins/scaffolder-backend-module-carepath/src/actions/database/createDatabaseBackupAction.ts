@@ -1,6 +1,6 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { z } from 'zod/v3';
-import { auditAction } from '../../audit/auditAction';
+import { auditAction, auditRejections } from '../../audit/auditAction';
 import { backupStoreFrom } from '../../backups/backupStoreFrom';
 import { takeBackup } from '../../backups/takeBackup';
 import type { BackupRecord } from '../../records/PlatformRecordStore';
@@ -51,84 +51,96 @@ export function createDatabaseBackupAction(options: DatabaseActionOptions) {
     supportsDryRun: true,
     schema: { input: inputShape, output: outputShape },
     async handler(ctx) {
-      const input = parseActionInput(inputSchema, ctx.input);
-      const database = await requireDatabase(options.records, input);
-      const logical = database.provider === 'postgres';
-      const server = logical ? options.servers.get(database.server) : undefined;
-      const store = logical
-        ? backupStoreFrom(options.config.backups)
-        : undefined;
-      const connection = options.clusters.get(database.cluster);
-      const retentionDays =
-        options.config.backups.retentionDays[database.classification];
-      const keyBase = `carepath:database:backup:${database.id}`;
-
-      const result = await auditAction(
+      await auditRejections(
         {
           auditor: options.auditor,
           eventId: 'database-backup',
-          severityLevel: 'medium',
           actionId: 'carepath:database:backup',
-          user: ctx.user,
-          entityRef: input.entityRef,
-          input,
-          isDryRun: ctx.isDryRun,
-          taskId: ctx.task.id,
         },
+        ctx,
         async () => {
-          if (ctx.isDryRun) {
-            if (server) await server.databaseExists(database.name);
-            ctx.logger.info(
-              `Dry run: would back up ${database.name} (${
-                database.classification
-              }) ${
-                logical
-                  ? 'with pg_dump, encrypted, into the backup store'
-                  : 'with a CloudNativePG Backup resource'
-              } and keep it ${retentionDays} days`,
-            );
-            return { backupId: '', retentionUntil: '' };
-          }
-          const backup = (await ctx.checkpoint({
-            key: `${keyBase}:take`,
-            fn: async () =>
-              asCheckpointValue(
-                await takeBackup({
-                  database,
-                  server,
-                  store,
-                  connection,
-                  retentionDays,
-                  now: now(),
-                }),
-              ),
-          })) as unknown as BackupRecord;
-          await ctx.checkpoint({
-            key: `${keyBase}:record`,
-            fn: async () => {
-              await options.records.recordBackup(backup);
-              ctx.logger.info(
-                `Backup ${backup.id} of ${database.name} stored${
-                  backup.sizeBytes !== undefined
-                    ? ` (${backup.sizeBytes} bytes, sha256 ${backup.sha256})`
-                    : ''
-                }; kept until ${backup.retentionUntil}`,
-              );
+          const input = parseActionInput(inputSchema, ctx.input);
+          const database = await requireDatabase(options.records, input);
+          const logical = database.provider === 'postgres';
+          const server = logical
+            ? options.servers.get(database.server)
+            : undefined;
+          const store = logical
+            ? backupStoreFrom(options.config.backups)
+            : undefined;
+          const connection = options.clusters.get(database.cluster);
+          const retentionDays =
+            options.config.backups.retentionDays[database.classification];
+          const keyBase = `carepath:database:backup:${database.id}`;
+
+          const result = await auditAction(
+            {
+              auditor: options.auditor,
+              eventId: 'database-backup',
+              severityLevel: 'medium',
+              actionId: 'carepath:database:backup',
+              user: ctx.user,
+              entityRef: input.entityRef,
+              input,
+              isDryRun: ctx.isDryRun,
+              taskId: ctx.task.id,
             },
-          });
-          return {
-            backupId: backup.id,
-            retentionUntil: backup.retentionUntil,
-            ...(backup.sizeBytes !== undefined
-              ? { sizeBytes: backup.sizeBytes }
-              : {}),
-            ...(backup.sha256 ? { sha256: backup.sha256 } : {}),
-          };
+            async () => {
+              if (ctx.isDryRun) {
+                if (server) await server.databaseExists(database.name);
+                ctx.logger.info(
+                  `Dry run: would back up ${database.name} (${
+                    database.classification
+                  }) ${
+                    logical
+                      ? 'with pg_dump, encrypted, into the backup store'
+                      : 'with a CloudNativePG Backup resource'
+                  } and keep it ${retentionDays} days`,
+                );
+                return { backupId: '', retentionUntil: '' };
+              }
+              const backup = (await ctx.checkpoint({
+                key: `${keyBase}:take`,
+                fn: async () =>
+                  asCheckpointValue(
+                    await takeBackup({
+                      database,
+                      server,
+                      store,
+                      connection,
+                      retentionDays,
+                      now: now(),
+                    }),
+                  ),
+              })) as unknown as BackupRecord;
+              await ctx.checkpoint({
+                key: `${keyBase}:record`,
+                fn: async () => {
+                  await options.records.recordBackup(backup);
+                  ctx.logger.info(
+                    `Backup ${backup.id} of ${database.name} stored${
+                      backup.sizeBytes !== undefined
+                        ? ` (${backup.sizeBytes} bytes, sha256 ${backup.sha256})`
+                        : ''
+                    }; kept until ${backup.retentionUntil}`,
+                  );
+                },
+              });
+              return {
+                backupId: backup.id,
+                retentionUntil: backup.retentionUntil,
+                ...(backup.sizeBytes !== undefined
+                  ? { sizeBytes: backup.sizeBytes }
+                  : {}),
+                ...(backup.sha256 ? { sha256: backup.sha256 } : {}),
+              };
+            },
+          );
+          for (const [key, value] of Object.entries(result)) {
+            ctx.output(key as keyof typeof result, value);
+          }
         },
       );
-      for (const [key, value] of Object.entries(result)) {
-        ctx.output(key as keyof typeof result, value);
-      }
     },
   });
 }

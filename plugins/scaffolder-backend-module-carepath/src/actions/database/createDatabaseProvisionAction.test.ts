@@ -306,7 +306,17 @@ describe('carepath:database:provision', () => {
     const run = await env.run(action(), input('rejected', override));
     expect(run.error).toBeInstanceOf(InputError);
     expect(run.error?.message).toMatch(message);
-    expect(env.auditEvents).toHaveLength(events);
+    // The attempt is audited as rejected; nothing else happened.
+    expect(env.auditEvents.slice(events)).toEqual([
+      expect.objectContaining({
+        outcome: 'failed',
+        error: run.error?.message,
+        meta: expect.objectContaining({
+          rejected: true,
+          actor: 'user:default/dana.platform',
+        }),
+      }),
+    ]);
     expect(
       await queryAsAdmin(env, 'SELECT 1 FROM pg_roles WHERE rolname = $1', [
         'rejected',

@@ -1,7 +1,7 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { z } from 'zod/v3';
-import { auditAction } from '../../audit/auditAction';
+import { auditAction, auditRejections } from '../../audit/auditAction';
 import {
   credentialsSecret,
   DatabaseCredentials,
@@ -110,262 +110,279 @@ export function createDatabaseProvisionAction(options: DatabaseActionOptions) {
     supportsDryRun: true,
     schema: { input: inputShape, output: outputShape },
     async handler(ctx) {
-      const input = parseActionInput(inputSchema, ctx.input);
-      if (input.dataClassification === 'phi' && !input.backupPolicy) {
-        throw new InputError(
-          'backupPolicy: required for phi data; give backupPolicy.maxAgeHours (e.g. 24)',
-        );
-      }
-      const connection = options.clusters.get(input.cluster);
-      const server =
-        input.provider === 'postgres'
-          ? options.servers.get(input.server)
-          : undefined;
-      const secretName = input.secretName ?? defaultSecretName(input.name);
-      const cnpgCluster =
-        input.cnpgCluster ?? `${input.name.replace(/_/g, '-')}-db`;
-      const protectedData =
-        input.dataClassification === 'phi' ||
-        input.dataClassification === 'pii';
-      const keyBase = `carepath:database:provision:${input.provider}:${
-        server?.name ?? `${input.cluster}/${input.namespace}/${cnpgCluster}`
-      }:${input.name}`;
-
-      const endpoint = server
-        ? server.endpoint
-        : { host: `${cnpgCluster}-rw.${input.namespace}.svc`, port: 5432 };
-      const credentialsFor = (password: string): DatabaseCredentials => ({
-        ...endpoint,
-        database: input.name,
-        username: input.name,
-        password,
-        uri: server
-          ? server.connectionUri({
-              database: input.name,
-              role: input.name,
-              password,
-            })
-          : `postgresql://${input.name}:${encodeURIComponent(password)}@${
-              endpoint.host
-            }:${endpoint.port}/${input.name}`,
-      });
-      const secretFor = (password: string) => {
-        const secret = credentialsSecret({
-          namespace: input.namespace,
-          name: secretName,
-          entityRef: input.entityRef,
-          credentials: credentialsFor(password),
-        });
-        // CloudNativePG reads managed role passwords from basic-auth Secrets.
-        if (!server) secret.type = 'kubernetes.io/basic-auth';
-        return secret;
-      };
-      const cnpgObjects = (): ManifestObject[] => [
-        ...(input.createCluster
-          ? [
-              {
-                apiVersion: 'postgresql.cnpg.io/v1',
-                kind: 'Cluster',
-                metadata: { name: cnpgCluster, namespace: input.namespace },
-                spec: {
-                  instances: protectedData ? 3 : 1,
-                  storage: { size: '10Gi' },
-                  managed: {
-                    roles: [
-                      {
-                        name: input.name,
-                        ensure: 'present',
-                        login: true,
-                        superuser: false,
-                        createdb: false,
-                        createrole: false,
-                        replication: false,
-                        connectionLimit: options.config.connectionLimit,
-                        passwordSecret: { name: secretName },
-                      },
-                    ],
-                  },
-                },
-              },
-            ]
-          : []),
-        {
-          apiVersion: 'postgresql.cnpg.io/v1',
-          kind: 'Database',
-          metadata: {
-            name: cnpgCluster.concat('-', input.name.replace(/_/g, '-')),
-            namespace: input.namespace,
-          },
-          spec: {
-            name: input.name,
-            owner: input.name,
-            cluster: { name: cnpgCluster },
-            databaseReclaimPolicy: protectedData ? 'retain' : 'delete',
-          },
-        },
-      ];
-
-      const outputs = {
-        database: input.name,
-        secretName,
-        namespace: input.namespace,
-        cluster: input.cluster,
-        provider: input.provider,
-      };
-
-      await auditAction(
+      await auditRejections(
         {
           auditor: options.auditor,
           eventId: 'database-provision',
-          severityLevel: protectedData ? 'high' : 'medium',
           actionId: 'carepath:database:provision',
-          user: ctx.user,
-          entityRef: input.entityRef,
-          input: { ...input, secretName },
-          isDryRun: ctx.isDryRun,
-          taskId: ctx.task.id,
         },
+        ctx,
         async () => {
-          if (ctx.isDryRun) {
-            await dryRun();
-            return { ...outputs, dryRun: true };
+          const input = parseActionInput(inputSchema, ctx.input);
+          if (input.dataClassification === 'phi' && !input.backupPolicy) {
+            throw new InputError(
+              'backupPolicy: required for phi data; give backupPolicy.maxAgeHours (e.g. 24)',
+            );
           }
-          let roleCreated = false;
-          if (server) {
-            roleCreated = await ctx.checkpoint({
-              key: `${keyBase}:database`,
-              fn: async () => {
-                const result = await server.ensureDatabase({
-                  name: input.name,
-                  connectionLimit: options.config.connectionLimit,
-                });
-                ctx.logger.info(
-                  `Database ${input.name} on server ${server.name}: role ${
-                    result.createdRole ? 'created' : 'already present'
-                  }, database ${
-                    result.createdDatabase ? 'created' : 'already present'
-                  }; least privilege applied`,
-                );
-                return result.createdRole;
-              },
-            });
-          }
-          const credentials = await ctx.checkpoint({
-            key: `${keyBase}:credentials:${input.cluster}/${input.namespace}/${secretName}`,
-            fn: async () => deliverCredentials(connection, roleCreated),
+          const connection = options.clusters.get(input.cluster);
+          const server =
+            input.provider === 'postgres'
+              ? options.servers.get(input.server)
+              : undefined;
+          const secretName = input.secretName ?? defaultSecretName(input.name);
+          const cnpgCluster =
+            input.cnpgCluster ?? `${input.name.replace(/_/g, '-')}-db`;
+          const protectedData =
+            input.dataClassification === 'phi' ||
+            input.dataClassification === 'pii';
+          const keyBase = `carepath:database:provision:${input.provider}:${
+            server?.name ?? `${input.cluster}/${input.namespace}/${cnpgCluster}`
+          }:${input.name}`;
+
+          const endpoint = server
+            ? server.endpoint
+            : { host: `${cnpgCluster}-rw.${input.namespace}.svc`, port: 5432 };
+          const credentialsFor = (password: string): DatabaseCredentials => ({
+            ...endpoint,
+            database: input.name,
+            username: input.name,
+            password,
+            uri: server
+              ? server.connectionUri({
+                  database: input.name,
+                  role: input.name,
+                  password,
+                })
+              : `postgresql://${input.name}:${encodeURIComponent(password)}@${
+                  endpoint.host
+                }:${endpoint.port}/${input.name}`,
           });
-          if (!server) {
-            await ctx.checkpoint({
-              key: `${keyBase}:cloudnative-pg`,
-              fn: async () => {
-                for (const object of cnpgObjects()) {
-                  await applyObject({ connection, object });
-                  ctx.logger.info(
-                    `Applied ${describeObject(object)} to cluster ${
-                      input.cluster
-                    }`,
-                  );
-                }
-              },
+          const secretFor = (password: string) => {
+            const secret = credentialsSecret({
+              namespace: input.namespace,
+              name: secretName,
+              entityRef: input.entityRef,
+              credentials: credentialsFor(password),
             });
-          }
-          await ctx.checkpoint({
-            key: `${keyBase}:record`,
-            fn: async () => {
-              const record = await options.records.recordDatabase({
-                entityRef: input.entityRef,
-                provider: input.provider,
-                server: server?.name ?? cnpgCluster,
-                name: input.name,
-                classification: input.dataClassification,
-                backupPolicy: input.backupPolicy,
-                deletionProtection: protectedData,
-                cluster: input.cluster,
+            // CloudNativePG reads managed role passwords from basic-auth Secrets.
+            if (!server) secret.type = 'kubernetes.io/basic-auth';
+            return secret;
+          };
+          const cnpgObjects = (): ManifestObject[] => [
+            ...(input.createCluster
+              ? [
+                  {
+                    apiVersion: 'postgresql.cnpg.io/v1',
+                    kind: 'Cluster',
+                    metadata: { name: cnpgCluster, namespace: input.namespace },
+                    spec: {
+                      instances: protectedData ? 3 : 1,
+                      storage: { size: '10Gi' },
+                      managed: {
+                        roles: [
+                          {
+                            name: input.name,
+                            ensure: 'present',
+                            login: true,
+                            superuser: false,
+                            createdb: false,
+                            createrole: false,
+                            replication: false,
+                            connectionLimit: options.config.connectionLimit,
+                            passwordSecret: { name: secretName },
+                          },
+                        ],
+                      },
+                    },
+                  },
+                ]
+              : []),
+            {
+              apiVersion: 'postgresql.cnpg.io/v1',
+              kind: 'Database',
+              metadata: {
+                name: cnpgCluster.concat('-', input.name.replace(/_/g, '-')),
                 namespace: input.namespace,
-                secretName,
-                createdAt: now().toISOString(),
-                lastCredentialRotationAt: credentials.passwordSetAt,
+              },
+              spec: {
+                name: input.name,
+                owner: input.name,
+                cluster: { name: cnpgCluster },
+                databaseReclaimPolicy: protectedData ? 'retain' : 'delete',
+              },
+            },
+          ];
+
+          const outputs = {
+            database: input.name,
+            secretName,
+            namespace: input.namespace,
+            cluster: input.cluster,
+            provider: input.provider,
+          };
+
+          await auditAction(
+            {
+              auditor: options.auditor,
+              eventId: 'database-provision',
+              severityLevel: protectedData ? 'high' : 'medium',
+              actionId: 'carepath:database:provision',
+              user: ctx.user,
+              entityRef: input.entityRef,
+              input: { ...input, secretName },
+              isDryRun: ctx.isDryRun,
+              taskId: ctx.task.id,
+            },
+            async () => {
+              if (ctx.isDryRun) {
+                await dryRun();
+                return { ...outputs, dryRun: true };
+              }
+              let roleCreated = false;
+              if (server) {
+                roleCreated = await ctx.checkpoint({
+                  key: `${keyBase}:database`,
+                  fn: async () => {
+                    const result = await server.ensureDatabase({
+                      name: input.name,
+                      connectionLimit: options.config.connectionLimit,
+                    });
+                    ctx.logger.info(
+                      `Database ${input.name} on server ${server.name}: role ${
+                        result.createdRole ? 'created' : 'already present'
+                      }, database ${
+                        result.createdDatabase ? 'created' : 'already present'
+                      }; least privilege applied`,
+                    );
+                    return result.createdRole;
+                  },
+                });
+              }
+              const credentials = await ctx.checkpoint({
+                key: `${keyBase}:credentials:${input.cluster}/${input.namespace}/${secretName}`,
+                fn: async () => deliverCredentials(connection, roleCreated),
+              });
+              if (!server) {
+                await ctx.checkpoint({
+                  key: `${keyBase}:cloudnative-pg`,
+                  fn: async () => {
+                    for (const object of cnpgObjects()) {
+                      await applyObject({ connection, object });
+                      ctx.logger.info(
+                        `Applied ${describeObject(object)} to cluster ${
+                          input.cluster
+                        }`,
+                      );
+                    }
+                  },
+                });
+              }
+              await ctx.checkpoint({
+                key: `${keyBase}:record`,
+                fn: async () => {
+                  const record = await options.records.recordDatabase({
+                    entityRef: input.entityRef,
+                    provider: input.provider,
+                    server: server?.name ?? cnpgCluster,
+                    name: input.name,
+                    classification: input.dataClassification,
+                    backupPolicy: input.backupPolicy,
+                    deletionProtection: protectedData,
+                    cluster: input.cluster,
+                    namespace: input.namespace,
+                    secretName,
+                    createdAt: now().toISOString(),
+                    lastCredentialRotationAt: credentials.passwordSetAt,
+                  });
+                  ctx.logger.info(
+                    `Recorded database ${input.name} for ${
+                      input.entityRef
+                    } (classification ${
+                      input.dataClassification
+                    }, deletion protection ${
+                      record.deletionProtection ? 'on' : 'off'
+                    })`,
+                  );
+                },
+              });
+              return outputs;
+            },
+          );
+          for (const [key, value] of Object.entries(outputs)) {
+            ctx.output(key as keyof typeof outputs, value);
+          }
+
+          async function deliverCredentials(
+            target: ClusterConnection,
+            roleCreated: boolean,
+          ): Promise<{ created: boolean; passwordSetAt?: string }> {
+            const existing = await readSecretPassword({
+              connection: target,
+              namespace: input.namespace,
+              name: secretName,
+            });
+            if (existing && server && roleCreated) {
+              // The role is new but the service already holds credentials (the
+              // server was rebuilt): give the role the password it holds.
+              await server.setPassword({
+                role: input.name,
+                password: existing,
               });
               ctx.logger.info(
-                `Recorded database ${input.name} for ${
-                  input.entityRef
-                } (classification ${
-                  input.dataClassification
-                }, deletion protection ${
-                  record.deletionProtection ? 'on' : 'off'
+                `Role ${input.name} was new; set it to the password already held by Secret ${input.namespace}/${secretName}`,
+              );
+              return { created: false, passwordSetAt: now().toISOString() };
+            }
+            if (existing) {
+              ctx.logger.info(
+                `Secret ${input.namespace}/${secretName} already holds the credentials in cluster ${input.cluster}; keeping them`,
+              );
+              return { created: false };
+            }
+            const password = generatePassword();
+            // Set the password before publishing it: if the Secret apply fails,
+            // a retry generates a new one, so no Secret ever holds a password
+            // the role does not have.
+            if (server)
+              await server.setPassword({ role: input.name, password });
+            await applyObject({
+              connection: target,
+              object: secretFor(password),
+            });
+            ctx.logger.info(
+              `Delivered credentials as Secret ${input.namespace}/${secretName} in cluster ${input.cluster}`,
+            );
+            return { created: true, passwordSetAt: now().toISOString() };
+          }
+
+          async function dryRun() {
+            if (server) {
+              const exists = await server.databaseExists(input.name);
+              ctx.logger.info(
+                `Dry run: database ${input.name} on server ${server.name} ${
+                  exists
+                    ? 'exists; its policy would be re-applied'
+                    : 'would be created'
+                } with a least-privilege login role (connection limit ${
+                  options.config.connectionLimit
                 })`,
               );
-            },
-          });
-          return outputs;
+            }
+            const objects = [
+              secretFor(dryRunValue),
+              ...(server ? [] : cnpgObjects()),
+            ];
+            for (const object of objects) {
+              await applyObject({ connection, object, dryRun: true });
+              ctx.logger.info(
+                `Dry run: ${describeObject(object)} accepted by cluster ${
+                  input.cluster
+                } (dryRun=All, nothing persisted)`,
+              );
+            }
+          }
         },
       );
-      for (const [key, value] of Object.entries(outputs)) {
-        ctx.output(key as keyof typeof outputs, value);
-      }
-
-      async function deliverCredentials(
-        target: ClusterConnection,
-        roleCreated: boolean,
-      ): Promise<{ created: boolean; passwordSetAt?: string }> {
-        const existing = await readSecretPassword({
-          connection: target,
-          namespace: input.namespace,
-          name: secretName,
-        });
-        if (existing && server && roleCreated) {
-          // The role is new but the service already holds credentials (the
-          // server was rebuilt): give the role the password it holds.
-          await server.setPassword({ role: input.name, password: existing });
-          ctx.logger.info(
-            `Role ${input.name} was new; set it to the password already held by Secret ${input.namespace}/${secretName}`,
-          );
-          return { created: false, passwordSetAt: now().toISOString() };
-        }
-        if (existing) {
-          ctx.logger.info(
-            `Secret ${input.namespace}/${secretName} already holds the credentials in cluster ${input.cluster}; keeping them`,
-          );
-          return { created: false };
-        }
-        const password = generatePassword();
-        // Set the password before publishing it: if the Secret apply fails,
-        // a retry generates a new one, so no Secret ever holds a password
-        // the role does not have.
-        if (server) await server.setPassword({ role: input.name, password });
-        await applyObject({ connection: target, object: secretFor(password) });
-        ctx.logger.info(
-          `Delivered credentials as Secret ${input.namespace}/${secretName} in cluster ${input.cluster}`,
-        );
-        return { created: true, passwordSetAt: now().toISOString() };
-      }
-
-      async function dryRun() {
-        if (server) {
-          const exists = await server.databaseExists(input.name);
-          ctx.logger.info(
-            `Dry run: database ${input.name} on server ${server.name} ${
-              exists
-                ? 'exists; its policy would be re-applied'
-                : 'would be created'
-            } with a least-privilege login role (connection limit ${
-              options.config.connectionLimit
-            })`,
-          );
-        }
-        const objects = [
-          secretFor(dryRunValue),
-          ...(server ? [] : cnpgObjects()),
-        ];
-        for (const object of objects) {
-          await applyObject({ connection, object, dryRun: true });
-          ctx.logger.info(
-            `Dry run: ${describeObject(object)} accepted by cluster ${
-              input.cluster
-            } (dryRun=All, nothing persisted)`,
-          );
-        }
-      }
     },
   });
 }

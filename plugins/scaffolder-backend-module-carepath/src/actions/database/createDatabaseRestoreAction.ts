@@ -1,7 +1,7 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { z } from 'zod/v3';
-import { auditAction } from '../../audit/auditAction';
+import { auditAction, auditRejections } from '../../audit/auditAction';
 import { backupStoreFrom } from '../../backups/backupStoreFrom';
 import { restoreDatabase } from '../../backups/postgresTools';
 import { fields, parseActionInput } from '../inputRules';
@@ -63,113 +63,125 @@ export function createDatabaseRestoreAction(options: DatabaseActionOptions) {
     supportsDryRun: true,
     schema: { input: inputShape, output: outputShape },
     async handler(ctx) {
-      const input = parseActionInput(inputSchema, ctx.input);
-      const database = await requireDatabase(options.records, input);
-      if (database.provider !== 'postgres') {
-        throw new InputError(
-          `name: ${database.name} is a CloudNativePG database; restore it by bootstrapping a Cluster from the Backup resource`,
-        );
-      }
-      const backup = await options.records.findBackup(input.backupId);
-      if (!backup || backup.databaseId !== database.id) {
-        throw new InputError(
-          `backupId: no backup "${input.backupId}" of database ${database.name} for ${input.entityRef}`,
-        );
-      }
-      const store = backupStoreFrom(options.config.backups);
-      if (backup.keyId && backup.keyId !== store.keyId) {
-        throw new InputError(
-          `backupId: backup ${backup.id} was encrypted with key ${backup.keyId}, but the configured carepath.backups.encryptionKey is key ${store.keyId}`,
-        );
-      }
-      const server = options.servers.get(database.server);
-      const target = input.targetDatabase ?? database.name;
-      const restoreTest = target !== database.name;
-      if (restoreTest && (await server.databaseExists(target))) {
-        throw new InputError(
-          `targetDatabase: ${target} already exists on server ${server.name}; a restore test needs a fresh database`,
-        );
-      }
-      const keyBase = `carepath:database:restore:${backup.id}:${target}`;
-
-      await auditAction(
+      await auditRejections(
         {
           auditor: options.auditor,
           eventId: 'database-restore',
-          severityLevel: 'high',
           actionId: 'carepath:database:restore',
-          user: ctx.user,
-          entityRef: input.entityRef,
-          input,
-          isDryRun: ctx.isDryRun,
-          taskId: ctx.task.id,
         },
+        ctx,
         async () => {
-          const verify = async () => {
-            const actual = await store.checksum(backup.path);
-            if (actual !== backup.sha256) {
-              throw new Error(
-                `backup ${backup.id} failed its checksum: the stored file's sha256 is ${actual}, the recorded one ${backup.sha256}; refusing to restore`,
-              );
-            }
-            ctx.logger.info(
-              `Backup ${backup.id} checksum verified (sha256 ${actual})`,
+          const input = parseActionInput(inputSchema, ctx.input);
+          const database = await requireDatabase(options.records, input);
+          if (database.provider !== 'postgres') {
+            throw new InputError(
+              `name: ${database.name} is a CloudNativePG database; restore it by bootstrapping a Cluster from the Backup resource`,
             );
-          };
-          if (ctx.isDryRun) {
-            await verify();
-            ctx.logger.info(
-              `Dry run: would restore backup ${backup.id} into ${
-                restoreTest
-                  ? `a fresh database ${target}`
-                  : `${target}, replacing its objects`
-              } as role ${database.name}`,
+          }
+          const backup = await options.records.findBackup(input.backupId);
+          if (!backup || backup.databaseId !== database.id) {
+            throw new InputError(
+              `backupId: no backup "${input.backupId}" of database ${database.name} for ${input.entityRef}`,
             );
-            return;
           }
-          await ctx.checkpoint({ key: `${keyBase}:verify`, fn: verify });
-          if (restoreTest) {
-            await ctx.checkpoint({
-              key: `${keyBase}:create`,
-              fn: async () => {
-                await server.createEmptyDatabase({
-                  name: target,
-                  owner: database.name,
-                });
-                ctx.logger.info(
-                  `Created fresh database ${target} owned by ${database.name}`,
-                );
-              },
-            });
+          const store = backupStoreFrom(options.config.backups);
+          if (backup.keyId && backup.keyId !== store.keyId) {
+            throw new InputError(
+              `backupId: backup ${backup.id} was encrypted with key ${backup.keyId}, but the configured carepath.backups.encryptionKey is key ${store.keyId}`,
+            );
           }
-          await ctx.checkpoint({
-            key: `${keyBase}:restore`,
-            fn: async () => {
-              await restoreDatabase({
-                server,
-                database: target,
-                role: database.name,
-                dump: await store.read(backup.path),
-              });
-              ctx.logger.info(`Restored backup ${backup.id} into ${target}`);
+          const server = options.servers.get(database.server);
+          const target = input.targetDatabase ?? database.name;
+          const restoreTest = target !== database.name;
+          if (restoreTest && (await server.databaseExists(target))) {
+            throw new InputError(
+              `targetDatabase: ${target} already exists on server ${server.name}; a restore test needs a fresh database`,
+            );
+          }
+          const keyBase = `carepath:database:restore:${backup.id}:${target}`;
+
+          await auditAction(
+            {
+              auditor: options.auditor,
+              eventId: 'database-restore',
+              severityLevel: 'high',
+              actionId: 'carepath:database:restore',
+              user: ctx.user,
+              entityRef: input.entityRef,
+              input,
+              isDryRun: ctx.isDryRun,
+              taskId: ctx.task.id,
             },
-          });
-          if (restoreTest) {
-            await ctx.checkpoint({
-              key: `${keyBase}:record`,
-              fn: async () => {
-                await options.records.recordRestoreTest({
-                  databaseId: database.id,
-                  testedAt: now().toISOString(),
+            async () => {
+              const verify = async () => {
+                const actual = await store.checksum(backup.path);
+                if (actual !== backup.sha256) {
+                  throw new Error(
+                    `backup ${backup.id} failed its checksum: the stored file's sha256 is ${actual}, the recorded one ${backup.sha256}; refusing to restore`,
+                  );
+                }
+                ctx.logger.info(
+                  `Backup ${backup.id} checksum verified (sha256 ${actual})`,
+                );
+              };
+              if (ctx.isDryRun) {
+                await verify();
+                ctx.logger.info(
+                  `Dry run: would restore backup ${backup.id} into ${
+                    restoreTest
+                      ? `a fresh database ${target}`
+                      : `${target}, replacing its objects`
+                  } as role ${database.name}`,
+                );
+                return;
+              }
+              await ctx.checkpoint({ key: `${keyBase}:verify`, fn: verify });
+              if (restoreTest) {
+                await ctx.checkpoint({
+                  key: `${keyBase}:create`,
+                  fn: async () => {
+                    await server.createEmptyDatabase({
+                      name: target,
+                      owner: database.name,
+                    });
+                    ctx.logger.info(
+                      `Created fresh database ${target} owned by ${database.name}`,
+                    );
+                  },
                 });
-              },
-            });
-          }
+              }
+              await ctx.checkpoint({
+                key: `${keyBase}:restore`,
+                fn: async () => {
+                  await restoreDatabase({
+                    server,
+                    database: target,
+                    role: database.name,
+                    dump: await store.read(backup.path),
+                  });
+                  ctx.logger.info(
+                    `Restored backup ${backup.id} into ${target}`,
+                  );
+                },
+              });
+              if (restoreTest) {
+                await ctx.checkpoint({
+                  key: `${keyBase}:record`,
+                  fn: async () => {
+                    await options.records.recordRestoreTest({
+                      databaseId: database.id,
+                      testedAt: now().toISOString(),
+                    });
+                  },
+                });
+              }
+            },
+          );
+          ctx.output('database', target);
+          ctx.output('backupId', backup.id);
+          ctx.output('restoreTest', restoreTest);
         },
       );
-      ctx.output('database', target);
-      ctx.output('backupId', backup.id);
-      ctx.output('restoreTest', restoreTest);
     },
   });
 }

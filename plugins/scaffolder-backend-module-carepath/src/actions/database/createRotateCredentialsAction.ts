@@ -1,7 +1,7 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { z } from 'zod/v3';
-import { auditAction } from '../../audit/auditAction';
+import { auditAction, auditRejections } from '../../audit/auditAction';
 import { credentialsSecret } from '../../database/credentialsSecret';
 import { generatePassword } from '../../database/generatePassword';
 import { applyObject } from '../../kubernetes/applyObjects';
@@ -57,135 +57,148 @@ export function createRotateCredentialsAction(options: DatabaseActionOptions) {
     supportsDryRun: true,
     schema: { input: inputShape, output: outputShape },
     async handler(ctx) {
-      const input = parseActionInput(inputSchema, ctx.input);
-      const database = await requireDatabase(options.records, input);
-      const connection = options.clusters.get(database.cluster);
-      const server =
-        database.provider === 'postgres'
-          ? options.servers.get(database.server)
-          : undefined;
-      const secretName = database.secretName!;
-      const kubernetesId =
-        input.kubernetesId ?? parseEntityRef(input.entityRef).name;
-      const keyBase = `carepath:database:rotate-credentials:${database.id}`;
-      const endpoint = server
-        ? server.endpoint
-        : {
-            host: `${database.server}-rw.${database.namespace}.svc`,
-            port: 5432,
-          };
-      const secretFor = (password: string) => {
-        const secret = credentialsSecret({
-          namespace: database.namespace,
-          name: secretName,
-          entityRef: input.entityRef,
-          credentials: {
-            ...endpoint,
-            database: database.name,
-            username: database.name,
-            password,
-            uri: server
-              ? server.connectionUri({
-                  database: database.name,
-                  role: database.name,
-                  password,
-                })
-              : `postgresql://${database.name}:${encodeURIComponent(
-                  password,
-                )}@${endpoint.host}:${endpoint.port}/${database.name}`,
-          },
-        });
-        if (!server) secret.type = 'kubernetes.io/basic-auth';
-        return secret;
-      };
-
-      const result = await auditAction(
+      await auditRejections(
         {
           auditor: options.auditor,
           eventId: 'database-rotate-credentials',
-          severityLevel: 'high',
           actionId: 'carepath:database:rotate-credentials',
-          user: ctx.user,
-          entityRef: input.entityRef,
-          input,
-          isDryRun: ctx.isDryRun,
-          taskId: ctx.task.id,
         },
+        ctx,
         async () => {
-          if (ctx.isDryRun) {
-            await applyObject({
-              connection,
-              object: secretFor('(generated when run)'),
-              dryRun: true,
-            });
-            const restarted = await restartWorkloads({
-              connection,
+          const input = parseActionInput(inputSchema, ctx.input);
+          const database = await requireDatabase(options.records, input);
+          const connection = options.clusters.get(database.cluster);
+          const server =
+            database.provider === 'postgres'
+              ? options.servers.get(database.server)
+              : undefined;
+          const secretName = database.secretName!;
+          const kubernetesId =
+            input.kubernetesId ?? parseEntityRef(input.entityRef).name;
+          const keyBase = `carepath:database:rotate-credentials:${database.id}`;
+          const endpoint = server
+            ? server.endpoint
+            : {
+                host: `${database.server}-rw.${database.namespace}.svc`,
+                port: 5432,
+              };
+          const secretFor = (password: string) => {
+            const secret = credentialsSecret({
               namespace: database.namespace,
-              kubernetesId,
-              restartedAt: now().toISOString(),
-              dryRun: true,
+              name: secretName,
+              entityRef: input.entityRef,
+              credentials: {
+                ...endpoint,
+                database: database.name,
+                username: database.name,
+                password,
+                uri: server
+                  ? server.connectionUri({
+                      database: database.name,
+                      role: database.name,
+                      password,
+                    })
+                  : `postgresql://${database.name}:${encodeURIComponent(
+                      password,
+                    )}@${endpoint.host}:${endpoint.port}/${database.name}`,
+              },
             });
-            ctx.logger.info(
-              `Dry run: would set a new password for ${
-                database.name
-              }, update Secret ${
-                database.namespace
-              }/${secretName} and restart ${
-                restarted.join(', ') || 'no workloads'
-              } (dryRun=All, nothing changed)`,
-            );
-            return { secretName, rotatedAt: '', restarted };
-          }
-          const rotatedAt = await ctx.checkpoint({
-            key: `${keyBase}:password`,
-            fn: async () => {
-              const password = generatePassword();
-              // Role first: a failed Secret update is retried with a fresh
-              // password, so the Secret never holds one the role lacks.
-              if (server)
-                await server.setPassword({ role: database.name, password });
-              await applyObject({ connection, object: secretFor(password) });
-              ctx.logger.info(
-                `New password set for role ${database.name}; Secret ${database.namespace}/${secretName} updated in cluster ${database.cluster}`,
-              );
-              return now().toISOString();
+            if (!server) secret.type = 'kubernetes.io/basic-auth';
+            return secret;
+          };
+
+          const result = await auditAction(
+            {
+              auditor: options.auditor,
+              eventId: 'database-rotate-credentials',
+              severityLevel: 'high',
+              actionId: 'carepath:database:rotate-credentials',
+              user: ctx.user,
+              entityRef: input.entityRef,
+              input,
+              isDryRun: ctx.isDryRun,
+              taskId: ctx.task.id,
             },
-          });
-          const restarted = await ctx.checkpoint({
-            key: `${keyBase}:restart`,
-            fn: async () => {
-              const names = await restartWorkloads({
-                connection,
-                namespace: database.namespace,
-                kubernetesId,
-                restartedAt: rotatedAt,
+            async () => {
+              if (ctx.isDryRun) {
+                await applyObject({
+                  connection,
+                  object: secretFor('(generated when run)'),
+                  dryRun: true,
+                });
+                const restarted = await restartWorkloads({
+                  connection,
+                  namespace: database.namespace,
+                  kubernetesId,
+                  restartedAt: now().toISOString(),
+                  dryRun: true,
+                });
+                ctx.logger.info(
+                  `Dry run: would set a new password for ${
+                    database.name
+                  }, update Secret ${
+                    database.namespace
+                  }/${secretName} and restart ${
+                    restarted.join(', ') || 'no workloads'
+                  } (dryRun=All, nothing changed)`,
+                );
+                return { secretName, rotatedAt: '', restarted };
+              }
+              const rotatedAt = await ctx.checkpoint({
+                key: `${keyBase}:password`,
+                fn: async () => {
+                  const password = generatePassword();
+                  // Role first: a failed Secret update is retried with a fresh
+                  // password, so the Secret never holds one the role lacks.
+                  if (server)
+                    await server.setPassword({ role: database.name, password });
+                  await applyObject({
+                    connection,
+                    object: secretFor(password),
+                  });
+                  ctx.logger.info(
+                    `New password set for role ${database.name}; Secret ${database.namespace}/${secretName} updated in cluster ${database.cluster}`,
+                  );
+                  return now().toISOString();
+                },
               });
-              ctx.logger.info(
-                names.length
-                  ? `Restarting ${names.join(', ')} in ${
-                      database.namespace
-                    } to pick up the new credentials`
-                  : `No Deployments or StatefulSets with backstage.io/kubernetes-id=${kubernetesId} in ${database.namespace}; nothing to restart`,
-              );
-              return names;
-            },
-          });
-          await ctx.checkpoint({
-            key: `${keyBase}:record`,
-            fn: async () => {
-              await options.records.recordCredentialRotation({
-                databaseId: database.id,
-                rotatedAt,
-                rotatedBy: ctx.user?.ref,
+              const restarted = await ctx.checkpoint({
+                key: `${keyBase}:restart`,
+                fn: async () => {
+                  const names = await restartWorkloads({
+                    connection,
+                    namespace: database.namespace,
+                    kubernetesId,
+                    restartedAt: rotatedAt,
+                  });
+                  ctx.logger.info(
+                    names.length
+                      ? `Restarting ${names.join(', ')} in ${
+                          database.namespace
+                        } to pick up the new credentials`
+                      : `No Deployments or StatefulSets with backstage.io/kubernetes-id=${kubernetesId} in ${database.namespace}; nothing to restart`,
+                  );
+                  return names;
+                },
               });
+              await ctx.checkpoint({
+                key: `${keyBase}:record`,
+                fn: async () => {
+                  await options.records.recordCredentialRotation({
+                    databaseId: database.id,
+                    rotatedAt,
+                    rotatedBy: ctx.user?.ref,
+                  });
+                },
+              });
+              return { secretName, rotatedAt, restarted };
             },
-          });
-          return { secretName, rotatedAt, restarted };
+          );
+          ctx.output('secretName', result.secretName);
+          ctx.output('rotatedAt', result.rotatedAt);
+          ctx.output('restarted', result.restarted);
         },
       );
-      ctx.output('secretName', result.secretName);
-      ctx.output('rotatedAt', result.rotatedAt);
-      ctx.output('restarted', result.restarted);
     },
   });
 }

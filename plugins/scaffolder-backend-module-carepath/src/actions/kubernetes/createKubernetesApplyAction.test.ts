@@ -240,4 +240,29 @@ describe('carepath:kubernetes:apply', () => {
       /kubernetes\/bad.yaml: line \d+, column \d+/,
     );
   });
+
+  it('never reveals Secret manifest data in a log line, output, error or audit event', async () => {
+    const secret = {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'api-key', namespace: 'pharmacy' },
+      stringData: { key: 'do-not-log-3f9a1c' },
+    };
+    const run = await env.run(apply(), {
+      cluster: 'staging-eu',
+      manifests: [secret],
+    });
+    expect(run.error).toBeUndefined();
+    const failed = await env.run(apply(), {
+      cluster: 'nowhere',
+      manifests: [secret],
+    });
+    expect(failed.error).toBeInstanceOf(InputError);
+    expect(
+      env.transcript.filter(line => line.includes('do-not-log-3f9a1c')),
+    ).toEqual([]);
+    expect(env.auditEvents.at(-1)?.meta?.input).toMatchObject({
+      manifests: ['Secret pharmacy api-key'],
+    });
+  });
 });

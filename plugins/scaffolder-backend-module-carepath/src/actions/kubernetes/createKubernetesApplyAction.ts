@@ -4,7 +4,7 @@ import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { createHash } from 'node:crypto';
 import { z } from 'zod/v3';
-import { auditAction } from '../../audit/auditAction';
+import { auditAction, auditRejections } from '../../audit/auditAction';
 import { applyObject, describeObject } from '../../kubernetes/applyObjects';
 import type { ClusterConnections } from '../../kubernetes/ClusterConnections';
 import {
@@ -124,106 +124,121 @@ export function createKubernetesApplyAction(options: KubernetesActionOptions) {
     supportsDryRun: true,
     schema: { input: inputShape, output: outputShape },
     async handler(ctx) {
-      const input = parseActionInput(inputSchema, ctx.input);
-      options.clusters.assertKnown(input.cluster);
-      const sourced = inApplyOrder(
-        input.manifests
-          ? objectsFromInput(input.manifests)
-          : objectsFromFiles(
-              await readWorkspaceFiles({
-                workspacePath: ctx.workspacePath,
-                path: input.path,
-              }),
-            ),
-      );
-      if (sourced.length === 0) {
-        throw new InputError(`path: no manifests found under ${input.path}`);
-      }
-      for (const { object } of sourced) {
-        if (
-          !clusterScopedKinds.has(object.kind!) &&
-          !object.metadata!.namespace
-        ) {
-          if (!input.namespace) {
-            throw new InputError(
-              `namespace: ${describeObject(
-                object,
-              )} names no namespace; set metadata.namespace or the namespace input`,
-            );
-          }
-          object.metadata!.namespace = input.namespace;
-        }
-      }
-      const connection = options.clusters.get(input.cluster);
-      const applied = sourced.map(({ object }) => describeObject(object));
-
-      await auditAction(
+      await auditRejections(
         {
           auditor: options.auditor,
           eventId: 'kubernetes-apply',
           actionId: 'carepath:kubernetes:apply',
-          user: ctx.user,
-          entityRef: input.entityRef,
-          // Objects by name only: manifests may carry Secret data.
-          input: {
-            cluster: input.cluster,
-            path: input.path,
-            force: input.force,
-            objects: applied,
-          },
-          isDryRun: ctx.isDryRun,
-          taskId: ctx.task.id,
         },
+        ctx,
         async () => {
-          for (const { object } of sourced) {
-            const digest = createHash('sha256')
-              .update(JSON.stringify(object))
-              .digest('hex')
-              .slice(0, 16);
-            const apply = async () => {
-              await applyObject({
-                connection,
-                object,
-                dryRun: ctx.isDryRun,
-                force: input.force,
-              });
-              ctx.logger.info(
-                `${ctx.isDryRun ? 'Dry run: ' : ''}Applied ${describeObject(
-                  object,
-                )} to cluster ${input.cluster}${
-                  ctx.isDryRun ? ' (dryRun=All, nothing persisted)' : ''
-                }`,
-              );
-            };
-            if (ctx.isDryRun) await apply();
-            else
-              await ctx.checkpoint({
-                key: `carepath:kubernetes:apply:${
-                  input.cluster
-                }:${describeObject(object)}:${digest}`,
-                fn: apply,
-              });
+          const input = parseActionInput(inputSchema, ctx.input);
+          options.clusters.assertKnown(input.cluster);
+          const sourced = inApplyOrder(
+            input.manifests
+              ? objectsFromInput(input.manifests)
+              : objectsFromFiles(
+                  await readWorkspaceFiles({
+                    workspacePath: ctx.workspacePath,
+                    path: input.path,
+                  }),
+                ),
+          );
+          if (sourced.length === 0) {
+            throw new InputError(
+              `path: no manifests found under ${input.path}`,
+            );
           }
-          if (input.waitForRollout && !ctx.isDryRun) {
-            for (const { object } of sourced) {
-              if (object.kind !== 'Deployment' && object.kind !== 'StatefulSet')
-                continue;
-              await waitForRollout({
-                connection,
-                kind: object.kind,
-                namespace: object.metadata!.namespace!,
-                name: object.metadata!.name!,
-                timeoutMs: input.waitForRollout.timeoutSeconds * 1000,
-                pollIntervalMs: options.rolloutPollIntervalMs,
-                logger: ctx.logger,
-                signal: ctx.signal,
-              });
+          for (const { object } of sourced) {
+            if (
+              !clusterScopedKinds.has(object.kind!) &&
+              !object.metadata!.namespace
+            ) {
+              if (!input.namespace) {
+                throw new InputError(
+                  `namespace: ${describeObject(
+                    object,
+                  )} names no namespace; set metadata.namespace or the namespace input`,
+                );
+              }
+              object.metadata!.namespace = input.namespace;
             }
           }
-          return { applied };
+          const connection = options.clusters.get(input.cluster);
+          const applied = sourced.map(({ object }) => describeObject(object));
+
+          await auditAction(
+            {
+              auditor: options.auditor,
+              eventId: 'kubernetes-apply',
+              actionId: 'carepath:kubernetes:apply',
+              user: ctx.user,
+              entityRef: input.entityRef,
+              // Objects by name only: manifests may carry Secret data.
+              input: {
+                cluster: input.cluster,
+                path: input.path,
+                force: input.force,
+                objects: applied,
+              },
+              isDryRun: ctx.isDryRun,
+              taskId: ctx.task.id,
+            },
+            async () => {
+              for (const { object } of sourced) {
+                const digest = createHash('sha256')
+                  .update(JSON.stringify(object))
+                  .digest('hex')
+                  .slice(0, 16);
+                const apply = async () => {
+                  await applyObject({
+                    connection,
+                    object,
+                    dryRun: ctx.isDryRun,
+                    force: input.force,
+                  });
+                  ctx.logger.info(
+                    `${ctx.isDryRun ? 'Dry run: ' : ''}Applied ${describeObject(
+                      object,
+                    )} to cluster ${input.cluster}${
+                      ctx.isDryRun ? ' (dryRun=All, nothing persisted)' : ''
+                    }`,
+                  );
+                };
+                if (ctx.isDryRun) await apply();
+                else
+                  await ctx.checkpoint({
+                    key: `carepath:kubernetes:apply:${
+                      input.cluster
+                    }:${describeObject(object)}:${digest}`,
+                    fn: apply,
+                  });
+              }
+              if (input.waitForRollout && !ctx.isDryRun) {
+                for (const { object } of sourced) {
+                  if (
+                    object.kind !== 'Deployment' &&
+                    object.kind !== 'StatefulSet'
+                  )
+                    continue;
+                  await waitForRollout({
+                    connection,
+                    kind: object.kind,
+                    namespace: object.metadata!.namespace!,
+                    name: object.metadata!.name!,
+                    timeoutMs: input.waitForRollout.timeoutSeconds * 1000,
+                    pollIntervalMs: options.rolloutPollIntervalMs,
+                    logger: ctx.logger,
+                    signal: ctx.signal,
+                  });
+                }
+              }
+              return { applied };
+            },
+          );
+          ctx.output('applied', applied);
         },
       );
-      ctx.output('applied', applied);
     },
   });
 }

@@ -1,6 +1,6 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { z } from 'zod/v3';
-import { auditAction } from '../../audit/auditAction';
+import { auditAction, auditRejections } from '../../audit/auditAction';
 import { kubernetesErrorMessage } from '../../kubernetes/kubernetesErrors';
 import { fields, parseActionInput } from '../inputRules';
 import type { KubernetesActionOptions } from './createKubernetesApplyAction';
@@ -55,84 +55,94 @@ export function createKubernetesScaleAction(options: KubernetesActionOptions) {
     supportsDryRun: true,
     schema: { input: inputShape, output: outputShape },
     async handler(ctx) {
-      const input = parseActionInput(inputSchema, ctx.input);
-      const { apps } = options.clusters.get(input.cluster);
-      const subject = `${input.kind} ${input.namespace}/${input.name}`;
-      const target = { name: input.name, namespace: input.namespace };
-      const call = async <T>(
-        what: string,
-        fn: () => Promise<T>,
-      ): Promise<T> => {
-        try {
-          return await fn();
-        } catch (error) {
-          throw new Error(
-            `${what} ${subject} in cluster ${
-              input.cluster
-            } failed: ${kubernetesErrorMessage(error)}`,
-          );
-        }
-      };
-      const result = await auditAction(
+      await auditRejections(
         {
           auditor: options.auditor,
           eventId: 'kubernetes-scale',
           actionId: 'carepath:kubernetes:scale',
-          user: ctx.user,
-          entityRef: input.entityRef,
-          input,
-          isDryRun: ctx.isDryRun,
-          taskId: ctx.task.id,
         },
+        ctx,
         async () => {
-          const scale = async (dryRun?: 'All') => {
-            const current = await call('reading the scale of', () =>
-              input.kind === 'Deployment'
-                ? apps.readNamespacedDeploymentScale(target)
-                : apps.readNamespacedStatefulSetScale(target),
-            );
-            const previousReplicas = current.spec?.replicas ?? 0;
-            if (previousReplicas !== input.replicas) {
-              // Unconditional (no resourceVersion): the replica count is absolute,
-              // and controllers update the workload all the time.
-              const body = {
-                apiVersion: 'autoscaling/v1',
-                kind: 'Scale',
-                metadata: target,
-                spec: { replicas: input.replicas },
-              };
-              await call('scaling', () =>
-                input.kind === 'Deployment'
-                  ? apps.replaceNamespacedDeploymentScale({
-                      ...target,
-                      body,
-                      dryRun,
-                    })
-                  : apps.replaceNamespacedStatefulSetScale({
-                      ...target,
-                      body,
-                      dryRun,
-                    }),
+          const input = parseActionInput(inputSchema, ctx.input);
+          const { apps } = options.clusters.get(input.cluster);
+          const subject = `${input.kind} ${input.namespace}/${input.name}`;
+          const target = { name: input.name, namespace: input.namespace };
+          const call = async <T>(
+            what: string,
+            fn: () => Promise<T>,
+          ): Promise<T> => {
+            try {
+              return await fn();
+            } catch (error) {
+              throw new Error(
+                `${what} ${subject} in cluster ${
+                  input.cluster
+                } failed: ${kubernetesErrorMessage(error)}`,
               );
             }
-            ctx.logger.info(
-              `${dryRun ? 'Dry run: ' : ''}${subject} in cluster ${
-                input.cluster
-              }: ${previousReplicas} -> ${input.replicas} replicas${
-                previousReplicas === input.replicas ? ' (unchanged)' : ''
-              }`,
-            );
-            return { previousReplicas, replicas: input.replicas };
           };
-          if (ctx.isDryRun) return scale('All');
-          return ctx.checkpoint({
-            key: `carepath:kubernetes:scale:${input.cluster}:${subject}:${input.replicas}`,
-            fn: () => scale(),
-          });
+          const result = await auditAction(
+            {
+              auditor: options.auditor,
+              eventId: 'kubernetes-scale',
+              actionId: 'carepath:kubernetes:scale',
+              user: ctx.user,
+              entityRef: input.entityRef,
+              input,
+              isDryRun: ctx.isDryRun,
+              taskId: ctx.task.id,
+            },
+            async () => {
+              const scale = async (dryRun?: 'All') => {
+                const current = await call('reading the scale of', () =>
+                  input.kind === 'Deployment'
+                    ? apps.readNamespacedDeploymentScale(target)
+                    : apps.readNamespacedStatefulSetScale(target),
+                );
+                const previousReplicas = current.spec?.replicas ?? 0;
+                if (previousReplicas !== input.replicas) {
+                  // Unconditional (no resourceVersion): the replica count is absolute,
+                  // and controllers update the workload all the time.
+                  const body = {
+                    apiVersion: 'autoscaling/v1',
+                    kind: 'Scale',
+                    metadata: target,
+                    spec: { replicas: input.replicas },
+                  };
+                  await call('scaling', () =>
+                    input.kind === 'Deployment'
+                      ? apps.replaceNamespacedDeploymentScale({
+                          ...target,
+                          body,
+                          dryRun,
+                        })
+                      : apps.replaceNamespacedStatefulSetScale({
+                          ...target,
+                          body,
+                          dryRun,
+                        }),
+                  );
+                }
+                ctx.logger.info(
+                  `${dryRun ? 'Dry run: ' : ''}${subject} in cluster ${
+                    input.cluster
+                  }: ${previousReplicas} -> ${input.replicas} replicas${
+                    previousReplicas === input.replicas ? ' (unchanged)' : ''
+                  }`,
+                );
+                return { previousReplicas, replicas: input.replicas };
+              };
+              if (ctx.isDryRun) return scale('All');
+              return ctx.checkpoint({
+                key: `carepath:kubernetes:scale:${input.cluster}:${subject}:${input.replicas}`,
+                fn: () => scale(),
+              });
+            },
+          );
+          ctx.output('previousReplicas', result.previousReplicas);
+          ctx.output('replicas', result.replicas);
         },
       );
-      ctx.output('previousReplicas', result.previousReplicas);
-      ctx.output('replicas', result.replicas);
     },
   });
 }
