@@ -1,3 +1,4 @@
+import { Metrics, topPods } from '@kubernetes/client-node';
 import {
   deployment,
   SimulatorFixture,
@@ -60,5 +61,14 @@ describe('metrics.k8s.io', () => {
       { method: 'POST', body: '{}' },
     );
     expect(write.status).toBe(405);
+  });
+
+  it('feeds client-node topPods, as the Backstage Kubernetes backend uses it', async () => {
+    const pods = await topPods(f.core, new Metrics(f.kubeConfig), 'default');
+    const steady = pods.filter(p => p.Pod.metadata?.labels?.app === 'steady');
+    expect(steady).toHaveLength(2);
+    expect(steady[0].CPU.RequestTotal).toBe(0.2);
+    expect(Number(steady[0].CPU.CurrentUsage)).toBeGreaterThan(0);
+    expect(Number(steady[0].Memory.LimitTotal)).toBe(512 * 1024 * 1024);
   });
 });
