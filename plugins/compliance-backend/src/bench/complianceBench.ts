@@ -161,7 +161,9 @@ async function benchDatabase(
     logger: silentLogger,
   });
 
-  const run = await time(() => evaluator.evaluate());
+  // Each phase keeps only its numbers, so the next one starts on a heap
+  // without the previous phase's garbage, as a server request would.
+  const run = await time(async () => (await evaluator.evaluate()).id);
   const records = await knex('evidence').count({ n: '*' }).first();
   out.push({
     database,
@@ -173,17 +175,17 @@ async function benchDatabase(
 
   const csv = await time(async () => {
     const rows = exportRows({
-      services: await evaluations.services({ evaluationId: run.value.id }),
-      evidence: await evidence.listProofs(run.value.id),
+      services: await evaluations.services({ evaluationId: run.value }),
+      evidence: await evidence.listProofs(run.value),
     });
-    return toCsv({ columns: exportColumns, rows: rows.map(r => ({ ...r })) });
+    return toCsv({ columns: exportColumns, rows }).length;
   });
   out.push({
     database,
     step: `export CSV of ${ENTITIES} services`,
     ms: csv.ms,
     target: 1000,
-    detail: `${(csv.value.length / 1e6).toFixed(1)} MB`,
+    detail: `${(csv.value / 1e6).toFixed(1)} MB`,
   });
 
   // Fill the chain to 1,000,000 records, then verify it.

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { insertRows } from '../database/insertRows';
 import type {
   ComplianceSummary,
   ControlResult,
@@ -72,7 +73,11 @@ interface ServiceRow {
   results: string;
 }
 
-const INSERT_CHUNK = 200;
+const INSERT_CHUNK = 500;
+
+function scoreOf(passed: number, failed: number): number | null {
+  return passed + failed === 0 ? null : passed / (passed + failed);
+}
 
 function fromEvaluationRow(row: EvaluationRow): EvaluationRecord {
   return {
@@ -91,7 +96,9 @@ function fromServiceRow(row: ServiceRow): ServiceSnapshot {
     ...(row.owner ? { owner: row.owner } : {}),
     ...(row.system ? { system: row.system } : {}),
     dataClassification: row.data_classification,
-    score: row.score === null ? null : Number(row.score),
+    // Recomputed from the counts, so no database's float parsing can
+    // change a score by a rounding step.
+    score: scoreOf(Number(row.passed), Number(row.failed)),
     passed: Number(row.passed),
     failed: Number(row.failed),
     exempt: Number(row.exempt),
@@ -127,8 +134,10 @@ export class EvaluationStore {
       summary: JSON.stringify(evaluation.summary),
     });
     for (let i = 0; i < services.length; i += INSERT_CHUNK) {
-      await trx('evaluation_services').insert(
-        services.slice(i, i + INSERT_CHUNK).map(
+      await insertRows({
+        trx,
+        table: 'evaluation_services',
+        rows: services.slice(i, i + INSERT_CHUNK).map(
           (s): ServiceRow => ({
             evaluation_id: evaluation.id,
             entity_ref: s.entityRef,
@@ -142,7 +151,7 @@ export class EvaluationStore {
             results: JSON.stringify(s.results),
           }),
         ),
-      );
+      });
     }
   }
 
@@ -219,7 +228,7 @@ export class EvaluationStore {
       services.push({
         entityRef: row.entity_ref,
         at: row.evaluated_at,
-        score: row.score === null ? null : Number(row.score),
+        score: scoreOf(passed, failed),
         passed,
         failed,
         exempt,
@@ -234,8 +243,7 @@ export class EvaluationStore {
       point.passed += passed;
       point.failed += failed;
       point.exempt += exempt;
-      const judged = point.passed + point.failed;
-      point.score = judged === 0 ? null : point.passed / judged;
+      point.score = scoreOf(point.passed, point.failed);
       overall.set(row.evaluated_at, point);
     }
     return { overall: [...overall.values()], services };

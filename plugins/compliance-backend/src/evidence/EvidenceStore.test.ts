@@ -86,10 +86,10 @@ describe('EvidenceStore', () => {
 
   it('leaves no partial snapshot when the write fails midway', async () => {
     await store.appendSnapshot({ records: records(2) });
-    const batch = records(1200, { evaluationId: 'run-2' });
-    // A value that cannot be serialised fails hashing at row 700, after
-    // the first chunk of rows was already inserted in the transaction.
-    batch[700] = { ...batch[700], observed: { ratio: Number.NaN } };
+    const batch = records(12_000, { evaluationId: 'run-2' });
+    // A value that cannot be serialised fails hashing at row 7000, after
+    // the first chunk of 5000 rows was already inserted in the transaction.
+    batch[7000] = { ...batch[7000], observed: { ratio: Number.NaN } };
     await expect(store.appendSnapshot({ records: batch })).rejects.toThrow(
       /non-finite/,
     );

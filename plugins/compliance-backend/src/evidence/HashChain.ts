@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import { evidenceGenesisHash } from '@carepath/plugin-compliance-common';
+import { insertRows } from '../database/insertRows';
 
 /** The outcome of walking one chain. */
 export interface ChainVerification {
@@ -31,7 +32,7 @@ export interface HashChainOptions<TRecord extends ChainedRecord, TRow> {
   payload(record: Omit<TRecord, 'hash'>): string;
 }
 
-const INSERT_CHUNK = 500;
+const INSERT_CHUNK = 5000;
 const VERIFY_PAGE = 10_000;
 
 /** Lowercase hex SHA-256 of the UTF-8 bytes of a text. */
@@ -74,13 +75,21 @@ export class HashChain<TRecord extends ChainedRecord, TRow extends object> {
         prevHash = sha256Hex(this.#options.payload(unsigned));
         chunk.push({ ...unsigned, hash: prevHash } as TRecord);
         if (chunk.length === INSERT_CHUNK) {
-          await trx(table).insert(chunk.map(r => this.#options.toRow(r)));
+          await insertRows({
+            trx,
+            table,
+            rows: chunk.map(r => this.#options.toRow(r)),
+          });
           appended.push(...chunk);
           chunk = [];
         }
       }
       if (chunk.length > 0) {
-        await trx(table).insert(chunk.map(r => this.#options.toRow(r)));
+        await insertRows({
+          trx,
+          table,
+          rows: chunk.map(r => this.#options.toRow(r)),
+        });
         appended.push(...chunk);
       }
       await trx('chain_heads')

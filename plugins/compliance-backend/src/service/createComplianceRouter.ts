@@ -483,9 +483,7 @@ export async function createComplianceRouter(
       res
         .type('text/csv; charset=utf-8')
         .attachment(`${filename}.csv`)
-        .send(
-          toCsv({ columns: exportColumns, rows: rows.map(r => ({ ...r })) }),
-        );
+        .send(toCsv({ columns: exportColumns, rows }));
       return;
     }
     res.attachment(`${filename}.json`).json({ evaluation, rows });

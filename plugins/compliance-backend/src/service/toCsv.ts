@@ -8,9 +8,9 @@ function quote(value: string): string {
  *
  * @public
  */
-export function toCsv(options: {
-  columns: string[];
-  rows: Array<Record<string, string | number | null | undefined>>;
+export function toCsv<TRow extends object>(options: {
+  columns: Array<keyof TRow & string>;
+  rows: TRow[];
 }): string {
   const { columns, rows } = options;
   const lines = [columns.map(quote).join(',')];
@@ -18,7 +18,7 @@ export function toCsv(options: {
     lines.push(
       columns
         .map(column => {
-          const value = row[column];
+          const value: unknown = row[column];
           return quote(
             value === null || value === undefined ? '' : String(value),
           );
