@@ -163,4 +163,47 @@ describe('server-side apply', () => {
     );
     expect(res.status).toBe(400);
   });
+
+  it('drops fields its manager no longer applies, but keeps fields others own', async () => {
+    const withLabels = (labels: Record<string, string>) =>
+      ({
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: 'owned', namespace: 'default', labels },
+        data: { a: '1' },
+      } as KubernetesObject);
+    await f.objects.patch(
+      withLabels({ keep: 'yes', drop: 'yes' }),
+      undefined,
+      undefined,
+      'owner',
+      false,
+      PatchStrategy.ServerSideApply,
+    );
+    await f.objects.patch(
+      withLabels({ shared: 'yes' }),
+      undefined,
+      undefined,
+      'other',
+      false,
+      PatchStrategy.ServerSideApply,
+    );
+    await f.objects.patch(
+      withLabels({ keep: 'yes', shared: 'yes' }),
+      undefined,
+      undefined,
+      'owner',
+      false,
+      PatchStrategy.ServerSideApply,
+    );
+    const after = await f.objects.patch(
+      withLabels({ keep: 'yes' }),
+      undefined,
+      undefined,
+      'owner',
+      false,
+      PatchStrategy.ServerSideApply,
+    );
+    expect(after.metadata?.labels).toEqual({ keep: 'yes', shared: 'yes' });
+  });
 });
