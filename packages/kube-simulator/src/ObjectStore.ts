@@ -14,6 +14,8 @@ export interface WriteOptions {
   subresource?: 'status';
   /** Keep `.status` on create and write it on update (controllers, seeds). */
   keepStatus?: boolean;
+  /** Backdates a created object (seeds that write history). */
+  creationTimestamp?: string;
 }
 
 /** How dependents are treated when their owner is deleted. */
@@ -187,7 +189,8 @@ export class ObjectStore {
     if (type.namespaced) metadata.namespace = namespace;
     else delete metadata.namespace;
     metadata.uid = randomUUID();
-    metadata.creationTimestamp = formatTimestamp(this.options.clock.now());
+    metadata.creationTimestamp =
+      options.creationTimestamp ?? formatTimestamp(this.options.clock.now());
     delete metadata.deletionTimestamp;
     if ('spec' in input || type.customResource) metadata.generation = 1;
     else delete metadata.generation;

@@ -409,6 +409,11 @@ export class SimulatedCluster {
     return this.options.tokens;
   }
 
+  /** The clock the cluster's controllers run on. */
+  get clock(): Clock {
+    return this.options.clock;
+  }
+
   get isUp(): boolean {
     return this.running;
   }
@@ -523,7 +528,11 @@ export class SimulatedCluster {
    */
   apply(
     obj: KubeObject,
-    options: { fieldManager?: string; keepStatus?: boolean } = {},
+    options: {
+      fieldManager?: string;
+      keepStatus?: boolean;
+      creationTimestamp?: string;
+    } = {},
   ): KubeObject {
     const type = this.typeOf(obj.apiVersion, obj.kind);
     const input = structuredClone(obj);
@@ -544,7 +553,10 @@ export class SimulatedCluster {
       time: formatTimestamp(this.options.clock.now()),
     });
     if (!previous)
-      return this.store.create(type, input, { keepStatus: options.keepStatus });
+      return this.store.create(type, input, {
+        keepStatus: options.keepStatus,
+        creationTimestamp: options.creationTimestamp,
+      });
     delete input.metadata.resourceVersion;
     return this.store.update(type, input, { keepStatus: options.keepStatus });
   }

@@ -100,8 +100,19 @@ describe('demo fleet', () => {
         kind: 'CronJob',
         namespace: 'revenue-cycle',
         name: 'claims-batch',
-      }),
-    ).toBeDefined();
+      })?.status,
+    ).toMatchObject({
+      lastScheduleTime: expect.any(String),
+      lastSuccessfulTime: expect.any(String),
+    });
+    const history = sim
+      .cluster('staging')
+      .list({
+        apiVersion: 'batch/v1',
+        kind: 'Job',
+        namespace: 'revenue-cycle',
+      });
+    expect(history.length).toBeGreaterThanOrEqual(3);
     expect(
       sim.cluster('staging').get({
         apiVersion: 'apiextensions.k8s.io/v1',

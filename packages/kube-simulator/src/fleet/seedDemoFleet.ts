@@ -3,6 +3,7 @@ import { installCloudNativePgCrds } from '../crds/installCloudNativePgCrds';
 import { Scenario } from '../scenarios';
 import { SimulatedCluster } from '../SimulatedCluster';
 import { KubeObject } from '../types';
+import { seedCronJobHistory } from './seedCronJobHistory';
 import { workloadObjects } from './workloadObjects';
 import { DemoService } from './DemoService';
 
@@ -261,6 +262,15 @@ export async function seedDemoFleet(options: {
         postgresCluster('fhir-gateway-db', 'clinical-data', 'clinical-records'),
         { fieldManager: 'kubectl-client-side-apply', keepStatus: true },
       );
+    }
+    for (const service of services) {
+      if (service.cronJob) {
+        seedCronJobHistory({
+          cluster,
+          namespace: service.namespace,
+          name: service.cronJob.name,
+        });
+      }
     }
     await cluster.settled();
     for (const service of services) {
