@@ -88,6 +88,12 @@ export const compliancePlugin = createBackendPlugin({
               logger.info(
                 `Purged ${deleted} evidence records older than ${settings.retentionDays} days`,
               );
+              // The purge itself is evidence: record it in the other chain.
+              await auditTrail.record({
+                actor: 'plugin:compliance',
+                action: 'evidence.purged',
+                details: { deleted, retentionDays: settings.retentionDays },
+              });
             }
           },
         });

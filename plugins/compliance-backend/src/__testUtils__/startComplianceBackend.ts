@@ -3,6 +3,7 @@ import {
   coreServices,
   createServiceFactory,
   type PermissionsService,
+  type SchedulerService,
 } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
@@ -52,6 +53,7 @@ export async function startComplianceBackend(
     sources?: SourcesFixture;
     permissions?: Partial<PermissionsService>;
     config?: JsonObject;
+    scheduler?: Partial<SchedulerService>;
   } = {},
 ) {
   const sources = await startSourcesServer(options.sources ?? defaultSources);
@@ -71,6 +73,9 @@ export async function startComplianceBackend(
         : []),
       ...(options.config
         ? [mockServices.rootConfig.factory({ data: options.config })]
+        : []),
+      ...(options.scheduler
+        ? [mockServices.scheduler.mock(options.scheduler).factory]
         : []),
     ],
   });

@@ -204,7 +204,7 @@ export async function createComplianceRouter(
     return ref => allowed.has(ref);
   }
 
-  async function audit(options2: {
+  async function audit(entry: {
     req: Request;
     eventId: string;
     actor: string;
@@ -213,18 +213,18 @@ export async function createComplianceRouter(
     details: Record<string, unknown>;
   }) {
     const event = await auditor.createEvent({
-      eventId: options2.eventId,
-      request: options2.req,
+      eventId: entry.eventId,
+      request: entry.req,
       meta: JSON.parse(
-        JSON.stringify({ entityRef: options2.entityRef, ...options2.details }),
+        JSON.stringify({ entityRef: entry.entityRef, ...entry.details }),
       ),
     });
     try {
       await options.auditTrail.record({
-        actor: options2.actor,
-        action: options2.action,
-        entityRef: options2.entityRef,
-        details: options2.details,
+        actor: entry.actor,
+        action: entry.action,
+        entityRef: entry.entityRef,
+        details: entry.details,
       });
       await event.success();
     } catch (error) {
