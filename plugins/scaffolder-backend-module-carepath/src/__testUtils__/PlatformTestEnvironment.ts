@@ -52,11 +52,24 @@ export class CheckpointStore {
     return this;
   }
 
+  private hook?: { key: RegExp; fn: () => void };
+
+  /** Runs `fn` (e.g. a fault injection) just before the next step whose key matches. */
+  beforeNext(key: RegExp, fn: () => void): this {
+    this.hook = { key, fn };
+    return this;
+  }
+
   async run<T extends JsonValue | void>(opts: {
     key: string;
     fn: () => Promise<T> | T;
   }): Promise<T> {
     if (this.values.has(opts.key)) return this.values.get(opts.key) as T;
+    if (this.hook?.key.test(opts.key)) {
+      const { fn } = this.hook;
+      this.hook = undefined;
+      fn();
+    }
     if (this.crashBefore?.test(opts.key)) {
       this.crashBefore = undefined;
       throw new Error(`simulated crash before ${opts.key}`);

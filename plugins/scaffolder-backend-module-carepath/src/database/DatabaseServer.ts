@@ -2,6 +2,9 @@ import { Client, escapeIdentifier, escapeLiteral } from 'pg';
 import type { DatabaseServerConfig } from '../config/PlatformConfig';
 import { scramVerifier } from './scramVerifier';
 
+/** Marks databases and roles CarePath created, and for which entity. */
+const claimPrefix = 'carepath:';
+
 /** Where services reach a database, as written to their credentials Secret. */
 export interface DatabaseEndpoint {
   host: string;
@@ -59,7 +62,10 @@ export class DatabaseServer {
     // pg lets the connection string override a separate `database` option.
     const url = new URL(this.connection);
     if (database) url.pathname = `/${encodeURIComponent(database)}`;
-    const client = new Client({ connectionString: url.toString() });
+    const client = new Client({
+      connectionString: url.toString(),
+      connectionTimeoutMillis: 15_000,
+    });
     await client.connect();
     try {
       return await fn(client);
@@ -89,6 +95,35 @@ export class DatabaseServer {
   }
 
   /**
+   * Who a database and role of this name belong to, read from the marker
+   * {@link DatabaseServer.ensureDatabase} leaves on both. `exists` is false
+   * when neither exists; `owner` is undefined for objects CarePath did not
+   * create.
+   */
+  async claimOf(name: string): Promise<{ exists: boolean; owner?: string }> {
+    return this.withAdminClient(async client => {
+      const result = await client.query<{ comment: string | null }>(
+        `SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1
+         UNION ALL
+         SELECT shobj_description(oid, 'pg_authid') AS comment FROM pg_roles WHERE rolname = $1`,
+        [name],
+      );
+      if (result.rows.length === 0) return { exists: false };
+      const owners = new Set(
+        result.rows.map(row =>
+          row.comment?.startsWith(claimPrefix)
+            ? row.comment.slice(claimPrefix.length)
+            : undefined,
+        ),
+      );
+      return {
+        exists: true,
+        owner: owners.size === 1 ? [...owners][0] : undefined,
+      };
+    });
+  }
+
+  /**
    * Creates (or brings back to policy) a least-privilege login role and the
    * database it owns, closed to PUBLIC. Safe to run again. The role gets no
    * usable password here; {@link DatabaseServer.setPassword} sets it.
@@ -96,6 +131,8 @@ export class DatabaseServer {
   async ensureDatabase(options: {
     name: string;
     connectionLimit: number;
+    /** The entity the database belongs to, marked on the database and role. */
+    entityRef: string;
   }): Promise<{ createdRole: boolean; createdDatabase: boolean }> {
     const role = escapeIdentifier(options.name);
     const limit = Math.trunc(options.connectionLimit);
@@ -117,6 +154,9 @@ export class DatabaseServer {
       await client.query(
         `GRANT CONNECT, TEMPORARY ON DATABASE ${role} TO ${role}`,
       );
+      const claim = escapeLiteral(`${claimPrefix}${options.entityRef}`);
+      await client.query(`COMMENT ON ROLE ${role} IS ${claim}`);
+      await client.query(`COMMENT ON DATABASE ${role} IS ${claim}`);
     });
     await this.withAdminClient(async client => {
       await client.query('REVOKE ALL ON SCHEMA public FROM PUBLIC');

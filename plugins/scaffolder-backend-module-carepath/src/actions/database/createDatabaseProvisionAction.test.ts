@@ -163,9 +163,11 @@ describe('carepath:database:provision', () => {
   });
 
   it('resumes after the cluster fails between the database and the Secret, without redoing the database', async () => {
-    const checkpoints = new CheckpointStore();
     const cluster = env.sim.cluster('staging-eu');
-    cluster.setErrorRate(1);
+    // The cluster starts failing every request once the database step is done.
+    const checkpoints = new CheckpointStore().beforeNext(/:credentials:/, () =>
+      cluster.setErrorRate(1),
+    );
     const failed = await env.run(action(), input('claims'), { checkpoints });
     cluster.setErrorRate(0);
     expect(failed.error?.message).toMatch(
@@ -320,6 +322,51 @@ describe('carepath:database:provision', () => {
     expect(
       await queryAsAdmin(env, 'SELECT 1 FROM pg_roles WHERE rolname = $1', [
         'rejected',
+      ]),
+    ).toEqual([]);
+  });
+
+  it("never adopts another service's database or Secret, or one CarePath did not create", async () => {
+    await env.run(action(), input('wards'));
+    const before = readCredentials(env, {
+      cluster: 'staging-eu',
+      namespace: 'billing',
+      name: 'wards-db-credentials',
+    })!;
+    const other = await env.run(action(), {
+      ...input('wards'),
+      entityRef: 'component:default/intruder',
+      namespace: 'triage',
+    });
+    expect(other.error).toBeInstanceOf(InputError);
+    expect(other.error?.message).toMatch(
+      /name: database or role "wards" already exists on server main and belongs to component:default\/wards; choose another name/,
+    );
+    await queryAs(before.uri, 'SELECT 1');
+    expect(
+      readCredentials(env, {
+        cluster: 'staging-eu',
+        namespace: 'triage',
+        name: 'wards-db-credentials',
+      }),
+    ).toBeUndefined();
+
+    await queryAsAdmin(env, 'CREATE DATABASE legacy_app');
+    const legacy = await env.run(action(), input('legacy_app'));
+    expect(legacy.error?.message).toMatch(
+      /name: database or role "legacy_app" already exists on server main and was not created by CarePath/,
+    );
+
+    const sameSecret = await env.run(action(), {
+      ...input('beds'),
+      secretName: 'wards-db-credentials',
+    });
+    expect(sameSecret.error?.message).toMatch(
+      /secretName: Secret billing\/wards-db-credentials already exists in cluster staging-eu and belongs to component:default\/wards/,
+    );
+    expect(
+      await queryAsAdmin(env, 'SELECT 1 FROM pg_database WHERE datname = $1', [
+        'beds',
       ]),
     ).toEqual([]);
   });

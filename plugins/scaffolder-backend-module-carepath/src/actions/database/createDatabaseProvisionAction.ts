@@ -8,10 +8,12 @@ import {
   readSecretPassword,
 } from '../../database/credentialsSecret';
 import { generatePassword } from '../../database/generatePassword';
+import type { V1Secret } from '@kubernetes/client-node';
 import {
   applyObject,
   describeObject,
   ManifestObject,
+  readObject,
 } from '../../kubernetes/applyObjects';
 import type { ClusterConnection } from '../../kubernetes/ClusterConnections';
 import { dataClassifications, fields, parseActionInput } from '../inputRules';
@@ -213,6 +215,43 @@ export function createDatabaseProvisionAction(options: DatabaseActionOptions) {
             },
           ];
 
+          // Another service's database, or one CarePath did not create, is
+          // never adopted: that would hand over its data and its password.
+          if (server) {
+            const claim = await server.claimOf(input.name);
+            if (claim.exists && claim.owner !== input.entityRef) {
+              throw new InputError(
+                `name: database or role "${
+                  input.name
+                }" already exists on server ${server.name} and ${
+                  claim.owner
+                    ? `belongs to ${claim.owner}`
+                    : 'was not created by CarePath'
+                }; choose another name`,
+              );
+            }
+          }
+          const existingSecret = await readObject<V1Secret>({
+            connection,
+            apiVersion: 'v1',
+            kind: 'Secret',
+            namespace: input.namespace,
+            name: secretName,
+          });
+          const secretOwner =
+            existingSecret?.metadata?.annotations?.['carepath.io/entity-ref'];
+          if (existingSecret && secretOwner !== input.entityRef) {
+            throw new InputError(
+              `secretName: Secret ${
+                input.namespace
+              }/${secretName} already exists in cluster ${input.cluster} and ${
+                secretOwner
+                  ? `belongs to ${secretOwner}`
+                  : 'was not created by CarePath'
+              }; choose another secretName`,
+            );
+          }
+
           const outputs = {
             database: input.name,
             secretName,
@@ -246,6 +285,7 @@ export function createDatabaseProvisionAction(options: DatabaseActionOptions) {
                     const result = await server.ensureDatabase({
                       name: input.name,
                       connectionLimit: options.config.connectionLimit,
+                      entityRef: input.entityRef,
                     });
                     ctx.logger.info(
                       `Database ${input.name} on server ${server.name}: role ${
