@@ -63,13 +63,16 @@ describe('readPlatformConfig', () => {
     ).toThrow(
       'carepath.backups.encryptionKey must be 32 bytes encoded as base64, got 16 bytes',
     );
+    let message = '';
     try {
       readPlatformConfig(
         new ConfigReader({ carepath: { backups: { encryptionKey: short } } }),
       );
     } catch (error) {
-      expect(String(error)).not.toContain(short);
+      message = String(error);
     }
+    expect(message).toMatch(/got 16 bytes/);
+    expect(message).not.toContain(short);
   });
 
   it('refuses duplicate servers, two defaults and a bad connection limit', () => {
