@@ -109,72 +109,98 @@ export class HashChain<TRecord extends ChainedRecord, TRow extends object> {
   async verify(): Promise<ChainVerification> {
     const { knex, chain, table } = this.#options;
     const head = await knex('chain_heads').where({ chain }).first();
-    let expectedSeq: number = head ? head.start_seq : 1;
+    let expectedSeq: number = head ? Number(head.start_seq) : 1;
     let expectedPrev: string = head
       ? head.start_prev_hash
       : evidenceGenesisHash;
     // Records appended while we walk are beyond the head we read: skip them.
-    const lastSeq: number = head ? head.head_seq : Number.MAX_SAFE_INTEGER;
+    // Without a head row, walk whatever is there.
+    const lastSeq: number = head
+      ? Number(head.head_seq)
+      : Number((await knex(table).max({ seq: 'seq' }).first())?.seq ?? 0);
     let checked = 0;
-    const bad = (seq: number, problem: string): ChainVerification => ({
-      ok: false,
-      checked,
-      firstBadSeq: seq,
-      problem,
-    });
-    for (;;) {
-      const rows: TRow[] = await knex(table)
-        .where('seq', '>=', expectedSeq)
-        .andWhere('seq', '<=', lastSeq)
-        .orderBy('seq')
-        .limit(VERIFY_PAGE);
+    // Pages are fixed key ranges, so the next page is fetched while this one
+    // is hashed, and PostgreSQL walks the primary key even when its
+    // statistics still think the table is small.
+    const fetchPage = (from: number): Promise<TRow[]> =>
+      from > lastSeq
+        ? Promise.resolve([])
+        : knex(table)
+            .where('seq', '>=', from)
+            .andWhere('seq', '<=', Math.min(lastSeq, from + VERIFY_PAGE - 1))
+            .orderBy('seq');
+    let pageStart = expectedSeq;
+    let nextPage = fetchPage(pageStart);
+    let failure: { seq: number; problem: string } | undefined;
+    while (!failure && pageStart <= lastSeq) {
+      const rows = await nextPage;
+      pageStart += VERIFY_PAGE;
+      nextPage = fetchPage(pageStart);
       for (const row of rows) {
         const record = this.#options.fromRow(row);
-        if (record.seq !== expectedSeq) {
-          return bad(
-            expectedSeq,
-            `record ${expectedSeq} is missing (next present is ${record.seq})`,
-          );
+        failure = this.#check({ record, expectedSeq, expectedPrev });
+        if (failure) {
+          break;
         }
-        if (record.prevHash !== expectedPrev) {
-          return bad(
-            record.seq,
-            `record ${record.seq} does not link to record ${
-              record.seq - 1
-            }: prevHash ${record.prevHash}, expected ${expectedPrev}`,
-          );
-        }
-        const { hash, ...unsigned } = record;
-        const recomputed = sha256Hex(this.#options.payload(unsigned));
-        if (recomputed !== hash) {
-          return bad(
-            record.seq,
-            `record ${record.seq} was altered: stored hash ${hash}, content hashes to ${recomputed}`,
-          );
-        }
-        expectedPrev = hash;
+        expectedPrev = record.hash;
         expectedSeq += 1;
         checked += 1;
       }
-      if (rows.length < VERIFY_PAGE) {
-        break;
-      }
     }
-    if (head && head.head_seq !== expectedSeq - 1) {
-      return bad(
-        expectedSeq,
-        `the chain ends at record ${expectedSeq - 1} but its head is record ${
-          head.head_seq
-        }`,
-      );
+    await nextPage;
+    if (!failure && expectedSeq - 1 !== lastSeq) {
+      failure = {
+        seq: expectedSeq,
+        problem: `record ${expectedSeq} is missing (the chain's head is record ${lastSeq})`,
+      };
     }
-    if (head && checked > 0 && head.head_hash !== expectedPrev) {
-      return bad(
-        expectedSeq - 1,
-        `record ${expectedSeq - 1} does not match the chain head's hash`,
-      );
+    if (!failure && head && checked > 0 && head.head_hash !== expectedPrev) {
+      failure = {
+        seq: expectedSeq - 1,
+        problem: `record ${
+          expectedSeq - 1
+        } does not match the chain head's hash`,
+      };
     }
-    return { ok: true, checked };
+    return failure
+      ? {
+          ok: false,
+          checked,
+          firstBadSeq: failure.seq,
+          problem: failure.problem,
+        }
+      : { ok: true, checked };
+  }
+
+  #check(options: {
+    record: TRecord;
+    expectedSeq: number;
+    expectedPrev: string;
+  }): { seq: number; problem: string } | undefined {
+    const { record, expectedSeq, expectedPrev } = options;
+    if (record.seq !== expectedSeq) {
+      return {
+        seq: expectedSeq,
+        problem: `record ${expectedSeq} is missing (next present is ${record.seq})`,
+      };
+    }
+    if (record.prevHash !== expectedPrev) {
+      return {
+        seq: record.seq,
+        problem: `record ${record.seq} does not link to record ${
+          record.seq - 1
+        }: prevHash ${record.prevHash}, expected ${expectedPrev}`,
+      };
+    }
+    const { hash, ...unsigned } = record;
+    const recomputed = sha256Hex(this.#options.payload(unsigned));
+    if (recomputed !== hash) {
+      return {
+        seq: record.seq,
+        problem: `record ${record.seq} was altered: stored hash ${hash}, content hashes to ${recomputed}`,
+      };
+    }
+    return undefined;
   }
 
   /**
