@@ -1,0 +1,391 @@
+/* eslint-disable no-console */
+/* eslint-disable @backstage/no-undeclared-imports */
+/*
+ * Fleet benchmark (not a jest test): the watch cache against Backstage's
+ * upstream per-entity Kubernetes backend over the same simulated clusters.
+ *
+ *   node --expose-gc --require ./node_modules/@backstage/cli/config/nodeTransform.cjs \
+ *     plugins/fleet-backend/src/bench/fleetBench.ts --out fleet-bench.json [--services 2000]
+ */
+import http from 'node:http';
+import { writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
+import {
+  startKubeSimulator,
+  type KubeSimulator,
+} from '@carepath/kube-simulator';
+import type { ServiceListResponse } from '@carepath/plugin-fleet-common';
+import { FleetCache } from '../cache/FleetCache';
+import { ClusterSource } from '../clusters/ClusterSource';
+import { catalogServiceFromEntity } from '../service/CatalogService';
+import { fleetPlugin } from '../plugin';
+
+const ID = 'backstage.io/kubernetes-id';
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[
+    Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
+  ];
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
+
+/** Counts requests to an API server by forwarding them. */
+async function countingProxy(target: string) {
+  const counter = { requests: 0 };
+  const url = new URL(target);
+  const server = http.createServer((req, res) => {
+    counter.requests += 1;
+    const upstream = http.request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: req.url,
+        method: req.method,
+        headers: req.headers,
+      },
+      answer => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        res.flushHeaders();
+        answer.pipe(res);
+      },
+    );
+    upstream.on('error', () => res.destroy());
+    res.on('close', () => upstream.destroy());
+    req.pipe(upstream);
+  });
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return { url: `http://127.0.0.1:${port}`, counter, server };
+}
+
+function entities(count: number): Entity[] {
+  return Array.from({ length: count }, (_, i) => {
+    const name = `svc-${String(i).padStart(5, '0')}`;
+    return {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name, namespace: 'default', annotations: { [ID]: name } },
+      spec: {
+        type: 'service',
+        owner: `team-${i % 20}`,
+        lifecycle: 'production',
+        system: `system-${i % 50}`,
+      },
+    };
+  });
+}
+
+async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
+  const started = performance.now();
+  const value = await fn();
+  return [performance.now() - started, value];
+}
+
+async function json(url: string, init?: RequestInit) {
+  const res = await fetch(url, init);
+  if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+function gc() {
+  const collect = (global as { gc?: () => void }).gc;
+  if (collect) {
+    collect();
+    collect();
+  }
+  return Boolean(collect);
+}
+
+async function measureHeap(sim: KubeSimulator, catalog: Entity[]) {
+  const withGc = gc();
+  const before = process.memoryUsage().heapUsed;
+  const cache = new FleetCache({
+    clusters: sim.clusters.map((c, i) =>
+      ClusterSource.parseCluster({
+        path: `bench[${i}]`,
+        raw: {
+          name: c.name,
+          url: c.url,
+          serviceAccountToken: 'carepath-embedded-readonly',
+        },
+      }),
+    ),
+    logger: mockServices.rootLogger({ level: 'none' }),
+    requestTimeoutMs: 60_000,
+  });
+  const services = catalog.map(e => catalogServiceFromEntity(e)!);
+  const started = performance.now();
+  cache.start();
+  cache.setServices(services);
+  while (!cache.clusterStates().every(s => s.state === 'synced')) {
+    await new Promise(r => setTimeout(r, 100));
+  }
+  const syncMs = performance.now() - started;
+  cache.flush();
+  const pods = cache
+    .clusterStates()
+    .reduce((n, s) => n + (s.resourceCounts.Pod ?? 0), 0);
+  const objects = cache
+    .clusterStates()
+    .reduce(
+      (n, s) =>
+        n + Object.values(s.resourceCounts).reduce((a, b) => a + (b ?? 0), 0),
+      0,
+    );
+  gc();
+  const after = process.memoryUsage().heapUsed;
+  // Keep the cache alive until measured.
+  const healthy = cache
+    .services()
+    .filter(s => s.health.status === 'Healthy').length;
+  await cache.stop();
+  return {
+    withGc,
+    syncMs: Math.round(syncMs),
+    pods,
+    objects,
+    healthy,
+    heapDeltaBytes: after - before,
+    bytesPerPod: Math.round((after - before) / pods),
+  };
+}
+
+async function main() {
+  const out = arg('out', 'fleet-bench.json');
+  const serviceCount = Number(arg('services', '2000'));
+  const samples = Number(arg('samples', '40'));
+  console.log(`Seeding ${serviceCount} services over 3 clusters...`);
+  const [seedMs, sim] = await time(() =>
+    startKubeSimulator({
+      fleet: `scale:${serviceCount}`,
+      port: 0,
+      httpsPort: false,
+      controlPort: false,
+    }),
+  );
+  console.log(`Seeded in ${Math.round(seedMs)} ms`);
+  const catalog = entities(serviceCount);
+
+  console.log('Measuring cache heap...');
+  const heap = await measureHeap(sim, catalog);
+  console.log(heap);
+
+  const proxies = await Promise.all(
+    sim.clusters.map(c => countingProxy(c.url)),
+  );
+  const clusters = sim.clusters.map((c, i) => ({
+    name: c.name,
+    url: proxies[i].url,
+    authProvider: 'serviceAccount',
+    serviceAccountToken: 'carepath-embedded-readonly',
+    skipTLSVerify: false,
+    skipMetricsLookup: true,
+  }));
+  const backend = await startTestBackend({
+    features: [
+      fleetPlugin,
+      import('@backstage/plugin-kubernetes-backend'),
+      catalogServiceMock.factory({ entities: catalog }),
+      mockServices.rootConfig.factory({
+        data: {
+          kubernetes: {
+            serviceLocatorMethod: { type: 'multiTenant' },
+            clusterLocatorMethods: [{ type: 'config', clusters }],
+          },
+          fleet: { requestTimeout: { seconds: 60 } },
+        },
+      }),
+      createServiceFactory({
+        service: signalsServiceRef,
+        deps: {},
+        factory: () => ({ async publish() {} }),
+      }),
+    ],
+  });
+  const base = `http://127.0.0.1:${
+    (backend.server.address() as AddressInfo).port
+  }`;
+  const apiRequests = () => proxies.reduce((n, p) => n + p.counter.requests, 0);
+
+  console.log('Waiting for the fleet cache to sync...');
+  for (;;) {
+    const list = (await json(
+      `${base}/api/fleet/services?limit=1&health=Healthy`,
+    )) as ServiceListResponse;
+    if (list.totalItems >= serviceCount * 0.99) break;
+    const states = (await json(`${base}/api/fleet/clusters`)) as {
+      items: Array<{ name: string; state: string; lastError?: string }>;
+    };
+    console.log(
+      `  ${list.totalItems} healthy; ${states.items
+        .map(
+          c => `${c.name} ${c.state}${c.lastError ? ` (${c.lastError})` : ''}`,
+        )
+        .join(', ')}`,
+    );
+    await new Promise(r => setTimeout(r, 2000));
+  }
+
+  // Fleet page view: GET /services (default page, and the whole fleet).
+  const fleetTimes: number[] = [];
+  const fleetAllTimes: number[] = [];
+  const beforeView = apiRequests();
+  for (let i = 0; i < 50; i++) {
+    fleetTimes.push((await time(() => json(`${base}/api/fleet/services`)))[0]);
+    fleetAllTimes.push(
+      (await time(() => json(`${base}/api/fleet/services?limit=5000`)))[0],
+    );
+  }
+  const fleetApiCalls = (apiRequests() - beforeView) / 100;
+
+  // Per-service: ours vs upstream's POST /api/kubernetes/services/:serviceId.
+  const picks = Array.from(
+    { length: samples },
+    (_, i) => catalog[(i * 7919) % serviceCount],
+  );
+  const oursDetail: number[] = [];
+  for (const entity of picks) {
+    oursDetail.push(
+      (
+        await time(() =>
+          json(
+            `${base}/api/fleet/services/component/default/${entity.metadata.name}`,
+          ),
+        )
+      )[0],
+    );
+  }
+  const upstreamDetail: number[] = [];
+  const beforeUpstream = apiRequests();
+  for (const entity of picks) {
+    upstreamDetail.push(
+      (
+        await time(() =>
+          json(`${base}/api/kubernetes/services/${entity.metadata.name}`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ entity }),
+          }),
+        )
+      )[0],
+    );
+  }
+  const upstreamCallsPerEntity =
+    (apiRequests() - beforeUpstream) / picks.length;
+  const upstreamMean =
+    upstreamDetail.reduce((a, b) => a + b, 0) / upstreamDetail.length;
+
+  // Change -> visible: put a pod of a service into CrashLoopBackOff.
+  const flips: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const index = (i * 97 + 13) % serviceCount;
+    const name = `svc-${String(index).padStart(5, '0')}`;
+    const namespace = `team-${String(index % 20).padStart(2, '0')}`;
+    const cluster = sim.cluster(sim.clusters[index % sim.clusters.length].name);
+    const pod = cluster
+      .list({ apiVersion: 'v1', kind: 'Pod', namespace })
+      .find(p => p.metadata.labels?.[ID] === name);
+    if (!pod) continue;
+    // The simulated kubelet crash-loops the pod; the clock starts when the
+    // API server's copy first shows CrashLoopBackOff.
+    cluster.setScenario({
+      kind: 'Pod',
+      namespace,
+      name: pod.metadata.name!,
+      scenario: 'crashloop',
+    });
+    const crashing = () =>
+      JSON.stringify(
+        cluster.get({
+          apiVersion: 'v1',
+          kind: 'Pod',
+          namespace,
+          name: pod.metadata.name!,
+        })?.status ?? {},
+      ).includes('CrashLoopBackOff');
+    const deadline = performance.now() + 30_000;
+    while (!crashing() && performance.now() < deadline) {
+      await new Promise(r => setTimeout(r, 2));
+    }
+    const started = performance.now();
+    for (;;) {
+      const list = (await json(
+        `${base}/api/fleet/services?q=${name}`,
+      )) as ServiceListResponse;
+      if (list.items[0]?.health.status === 'Degraded') break;
+      if (performance.now() - started > 10_000) break;
+      await new Promise(r => setTimeout(r, 5));
+    }
+    flips.push(performance.now() - started);
+  }
+
+  const result = {
+    services: serviceCount,
+    pods: heap.pods,
+    seedMs: Math.round(seedMs),
+    fleet: {
+      servicesDefaultPageP50Ms: round(percentile(fleetTimes, 50)),
+      servicesDefaultPageP95Ms: round(percentile(fleetTimes, 95)),
+      servicesAllP50Ms: round(percentile(fleetAllTimes, 50)),
+      servicesAllP95Ms: round(percentile(fleetAllTimes, 95)),
+      apiServerCallsPerPageView: fleetApiCalls,
+      perServiceP95Ms: round(percentile(oursDetail, 95)),
+      changeToVisibleP50Ms: round(percentile(flips, 50)),
+      changeToVisibleP95Ms: round(percentile(flips, 95)),
+      cacheSyncMs: heap.syncMs,
+      cacheHeapBytes: heap.heapDeltaBytes,
+      cacheBytesPerPod: heap.bytesPerPod,
+      heapMeasuredWithGc: heap.withGc,
+    },
+    upstream: {
+      sampledServices: picks.length,
+      perServiceP50Ms: round(percentile(upstreamDetail, 50)),
+      perServiceP95Ms: round(percentile(upstreamDetail, 95)),
+      apiServerCallsPerService: upstreamCallsPerEntity,
+      allServicesExtrapolatedMs: Math.round(upstreamMean * serviceCount),
+      apiServerCallsForAllServicesExtrapolated: Math.round(
+        upstreamCallsPerEntity * serviceCount,
+      ),
+    },
+    perServiceSpeedup: round(
+      percentile(upstreamDetail, 95) / percentile(oursDetail, 95),
+    ),
+  };
+  console.table({
+    'fleet GET /services (100) p50/p95 ms': `${result.fleet.servicesDefaultPageP50Ms} / ${result.fleet.servicesDefaultPageP95Ms}`,
+    'fleet GET /services (all) p50/p95 ms': `${result.fleet.servicesAllP50Ms} / ${result.fleet.servicesAllP95Ms}`,
+    'fleet API-server calls per page view':
+      result.fleet.apiServerCallsPerPageView,
+    'per-service p95 ms fleet / upstream': `${result.fleet.perServiceP95Ms} / ${result.upstream.perServiceP95Ms}`,
+    'per-service speed-up (p95)': result.perServiceSpeedup,
+    'upstream API-server calls per service':
+      result.upstream.apiServerCallsPerService,
+    [`upstream all ${serviceCount} services (extrapolated from ${picks.length}) ms`]:
+      result.upstream.allServicesExtrapolatedMs,
+    'change -> visible p50/p95 ms': `${result.fleet.changeToVisibleP50Ms} / ${result.fleet.changeToVisibleP95Ms}`,
+    'cache heap bytes per pod': result.fleet.cacheBytesPerPod,
+  });
+  writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(`Wrote ${out}`);
+  await backend.stop();
+  for (const p of proxies) p.server.close();
+  await sim.stop();
+  process.exit(0);
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});
