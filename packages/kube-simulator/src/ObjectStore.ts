@@ -67,7 +67,7 @@ function sameContent(a: KubeObject, b: KubeObject): boolean {
 export class ObjectStore {
   private readonly data = new Map<string, Map<string, Bucket>>();
   private readonly owners = new Map<string, Set<string>>();
-  private readonly jsonCache = new WeakMap<KubeObject, string>();
+  private readonly jsonCache = new WeakMap<KubeObject, Buffer>();
   private counter = 1;
 
   constructor(
@@ -93,12 +93,21 @@ export class ObjectStore {
 
   /** The serialised JSON of a stored object, computed once per version. */
   json(obj: KubeObject): string {
-    let text = this.jsonCache.get(obj);
-    if (text === undefined) {
-      text = JSON.stringify(obj);
-      this.jsonCache.set(obj, text);
+    return this.jsonBytes(obj).toString('utf8');
+  }
+
+  /**
+   * The serialised UTF-8 JSON of a stored object, computed once per
+   * version and kept as bytes, so large lists are written without
+   * re-encoding anything.
+   */
+  jsonBytes(obj: KubeObject): Buffer {
+    let bytes = this.jsonCache.get(obj);
+    if (bytes === undefined) {
+      bytes = Buffer.from(JSON.stringify(obj), 'utf8');
+      this.jsonCache.set(obj, bytes);
     }
-    return text;
+    return bytes;
   }
 
   get(

@@ -105,13 +105,11 @@ describe('demo fleet', () => {
       lastScheduleTime: expect.any(String),
       lastSuccessfulTime: expect.any(String),
     });
-    const history = sim
-      .cluster('staging')
-      .list({
-        apiVersion: 'batch/v1',
-        kind: 'Job',
-        namespace: 'revenue-cycle',
-      });
+    const history = sim.cluster('staging').list({
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      namespace: 'revenue-cycle',
+    });
     expect(history.length).toBeGreaterThanOrEqual(3);
     expect(
       sim.cluster('staging').get({
