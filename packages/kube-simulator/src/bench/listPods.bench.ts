@@ -94,7 +94,7 @@ async function serve(services: number): Promise<void> {
     rssMiB: Math.round(memory.rss / 2 ** 20),
     heapUsedMiB: Math.round(memory.heapUsed / 2 ** 20),
     idleCpuPercent:
-      Math.round(((cpu.user + cpu.system) / 1000 / 2000) * 1000) / 10,
+      Math.round(((cpu.user + cpu.system) / 1000 / 3000) * 1000) / 10,
   };
   process.send?.(ready);
   process.on('disconnect', () => {
