@@ -137,6 +137,14 @@ describe('ControlApi', () => {
         name: 'victim',
       })?.metadata.annotations?.['carepath.io/simulate'],
     ).toBeUndefined();
+    // Kinds can be named as kubectl accepts them.
+    const short = await post('/clusters/alpha/scenarios', {
+      namespace: 'default',
+      kind: 'deploy',
+      name: 'victim',
+      scenario: 'oom',
+    });
+    expect((await short.json()).scenario).toBe('oom');
     expect(
       (
         await post('/clusters/alpha/scenarios', {

@@ -495,10 +495,19 @@ export class SimulatedCluster {
     return type;
   }
 
+  /** A built-in workload type by kind, plural or short name, as kubectl accepts them. */
   private typeForKind(kind: string): ResourceType {
+    const wanted = kind.toLowerCase();
     const type = this.registry
       .all()
-      .find(t => t.kind === kind && !t.customResource);
+      .filter(t => !t.customResource && t.group !== 'metrics.k8s.io')
+      .find(
+        t =>
+          t.kind.toLowerCase() === wanted ||
+          t.plural === wanted ||
+          t.singular === wanted ||
+          t.shortNames.includes(wanted),
+      );
     if (!type) throw StatusError.badRequest(`unknown kind "${kind}"`);
     return type;
   }
