@@ -113,7 +113,11 @@ export class HttpComplianceSources implements ComplianceSources {
         signal: AbortSignal.timeout(this.#timeoutMs),
       });
     } catch (error) {
-      const timedOut = error instanceof Error && error.name === 'TimeoutError';
+      // A DOMException, which is not always an Error in this realm.
+      const timedOut =
+        typeof error === 'object' &&
+        error !== null &&
+        (error as { name?: unknown }).name === 'TimeoutError';
       return {
         available: false,
         down: true,
