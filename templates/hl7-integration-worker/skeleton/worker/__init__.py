@@ -1,0 +1,1 @@
+"""HL7v2 to FHIR R4 integration worker."""
