@@ -6,6 +6,7 @@
  * notifications. CarePath's own plugins are added below them.
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { catalogModuleCarepathAnnotations } from '@carepath/plugin-compliance-backend';
 
 const backend = createBackend();
 
@@ -34,11 +35,9 @@ backend.add(
 // TechDocs.
 backend.add(import('@backstage/plugin-techdocs-backend'));
 
-// Permissions.
+// Permissions: CarePath's role policy (developer, platform team, compliance officer).
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+backend.add(import('@carepath/plugin-permission-backend-module-carepath'));
 
 // Search: PostgreSQL engine when the database is PostgreSQL, in-memory otherwise.
 backend.add(import('@backstage/plugin-search-backend'));
@@ -53,5 +52,11 @@ backend.add(import('@backstage/plugin-kubernetes-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 backend.add(import('@backstage/plugin-user-settings-backend'));
+
+// CarePath: fleet health, platform-owned actions and compliance review.
+backend.add(import('@carepath/plugin-fleet-backend'));
+backend.add(import('@carepath/plugin-scaffolder-backend-module-carepath'));
+backend.add(import('@carepath/plugin-compliance-backend'));
+backend.add(catalogModuleCarepathAnnotations);
 
 backend.start();
