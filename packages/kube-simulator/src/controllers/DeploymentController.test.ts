@@ -170,4 +170,51 @@ describe('DeploymentController', () => {
       unavailableReplicas: 1,
     });
   });
+
+  it.each([
+    [
+      'maxSurge 0, maxUnavailable 1',
+      {
+        type: 'RollingUpdate',
+        rollingUpdate: { maxSurge: 0, maxUnavailable: 1 },
+      },
+    ],
+    [
+      'maxSurge 100%',
+      {
+        type: 'RollingUpdate',
+        rollingUpdate: { maxSurge: '100%', maxUnavailable: 0 },
+      },
+    ],
+    ['Recreate', { type: 'Recreate' }],
+  ])('completes a rollout with %s', async (label, strategy) => {
+    const name = `strategy-${label
+      .replace(/[^a-z0-9]+/gi, '-')
+      .toLowerCase()}`.replace(/-+$/, '');
+    const base = deployment({ name, replicas: 4 });
+    (base.spec as Record<string, unknown>).strategy = strategy;
+    f.cluster.apply(base);
+    await eventually(
+      async () => (await read(name)).status?.availableReplicas === 4,
+    );
+    const next = deployment({
+      name,
+      replicas: 4,
+      image: 'registry.example/app:9.9.9',
+    });
+    (next.spec as Record<string, unknown>).strategy = strategy;
+    f.cluster.apply(next);
+    const done = await eventually(async () => {
+      const d = await read(name);
+      return d.status?.observedGeneration === 2 &&
+        d.status.updatedReplicas === 4 &&
+        d.status.replicas === 4 &&
+        d.status.availableReplicas === 4
+        ? d
+        : undefined;
+    });
+    expect(condition(done, 'Progressing')?.reason).toBe(
+      'NewReplicaSetAvailable',
+    );
+  });
 });
