@@ -47,6 +47,9 @@ const TOP_LEVEL_KINDS = new Set([
   'CronJob',
 ]);
 
+/** Services recomputed per slice before yielding to requests. */
+const RECOMPUTE_SLICE = 200;
+
 function isTopLevel(r: ResourceProjection) {
   if (TOP_LEVEL_KINDS.has(r.kind)) return true;
   if (r.kind === 'Job' || r.kind === 'ReplicaSet' || r.kind === 'Pod') {
@@ -125,12 +128,25 @@ export class FleetCache {
     this.schedule();
   }
 
-  /** Recomputes pending summaries now (normally done shortly after changes). */
+  /** Recomputes all pending summaries now (normally done shortly after changes). */
   flush(): void {
     clearTimeout(this.recomputeTimer);
     this.recomputeTimer = undefined;
-    const refs = [...this.dirty];
-    this.dirty.clear();
+    this.recompute(Infinity);
+  }
+
+  /**
+   * Recomputes up to `max` pending summaries, so a large batch (start-up, a
+   * cluster going down, the periodic full pass) yields to requests between
+   * slices instead of blocking them.
+   */
+  private recompute(max: number): void {
+    const refs: string[] = [];
+    for (const ref of this.dirty) {
+      if (refs.length >= max) break;
+      refs.push(ref);
+    }
+    for (const ref of refs) this.dirty.delete(ref);
     if (refs.length === 0) return;
     this.version += 1;
     const at = new Date(this.now()).toISOString();
@@ -292,23 +308,25 @@ export class FleetCache {
   }
 
   private recomputeAll() {
-    for (const service of this.mapper.allServices())
+    for (const service of this.mapper.allServices()) {
       this.dirty.add(service.entityRef);
-    this.flush();
+    }
+    this.schedule();
   }
 
-  private schedule() {
+  private schedule(delayMs = this.options.recomputeDelayMs ?? 100) {
     if (this.recomputeTimer || this.dirty.size === 0) return;
     this.recomputeTimer = setTimeout(() => {
       this.recomputeTimer = undefined;
       try {
-        this.flush();
+        this.recompute(RECOMPUTE_SLICE);
       } catch (error) {
         this.options.logger.error(
           `Fleet health recompute failed: ${String(error)}`,
         );
       }
-    }, this.options.recomputeDelayMs ?? 100);
+      this.schedule(0);
+    }, delayMs);
   }
 
   private emit(event: FleetChangeEvent) {
@@ -438,7 +456,16 @@ export class FleetCache {
   }
 
   private computeSummary(service: CatalogService): ServiceSummary {
-    const details = this.clusterDetails(service).map(d => d.detail);
+    // Clusters the service does not run in (and that are synced) are left
+    // out of the breakdown; an unsynced cluster stays, since it may run there.
+    const details = this.clusterDetails(service)
+      .filter(
+        ({ detail, state }) =>
+          detail.workloadCount > 0 ||
+          state.state !== 'synced' ||
+          detail.cluster === service.selector.cluster,
+      )
+      .map(d => d.detail);
     const health = rollupServiceHealth({
       clusters: details,
       expectedClusters: service.selector.cluster

@@ -6,6 +6,8 @@ import {
   type ServiceSummary,
 } from '@carepath/plugin-fleet-common';
 
+const collator = new Intl.Collator('en');
+
 /** Default page size of `GET /services`. */
 export const DEFAULT_LIMIT = 100;
 
@@ -18,7 +20,7 @@ function comparator(query: ServiceQuery) {
   const descByDefault = ['health', 'restarts', 'lastChange'].includes(sort);
   const sign =
     (query.direction ?? (descByDefault ? 'desc' : 'asc')) === 'desc' ? -1 : 1;
-  const text = (a?: string, b?: string) => (a ?? '').localeCompare(b ?? '');
+  const text = (a?: string, b?: string) => collator.compare(a ?? '', b ?? '');
   const compare = (a: ServiceSummary, b: ServiceSummary): number => {
     switch (sort) {
       case 'health':
@@ -37,7 +39,7 @@ function comparator(query: ServiceQuery) {
     }
   };
   return (a: ServiceSummary, b: ServiceSummary) =>
-    sign * compare(a, b) || a.entityRef.localeCompare(b.entityRef);
+    sign * compare(a, b) || collator.compare(a.entityRef, b.entityRef);
 }
 
 /**

@@ -16,6 +16,15 @@ export interface WatchStream {
   abort(): void;
 }
 
+/** The server closed a pooled keep-alive socket as the request went out. */
+class StaleSocketError extends Error {}
+
+function isStaleSocket(req: http.ClientRequest, error: Error) {
+  return (
+    req.reusedSocket && (error as NodeJS.ErrnoException).code === 'ECONNRESET'
+  );
+}
+
 function statusMessage(body: string): string | undefined {
   try {
     const parsed = JSON.parse(body) as { kind?: string; message?: string };
@@ -49,8 +58,21 @@ export class ApiServerClient {
       : new http.Agent({ keepAlive: true });
   }
 
-  /** Sends a GET and parses the JSON answer. */
-  getJson(path: string): Promise<unknown> {
+  /**
+   * Sends a GET and parses the JSON answer. A request that fails because
+   * the server closed the pooled keep-alive socket it was sent on is sent
+   * once more on a fresh one.
+   */
+  async getJson(path: string): Promise<unknown> {
+    try {
+      return await this.getJsonOnce(path);
+    } catch (error) {
+      if (error instanceof StaleSocketError) return this.getJsonOnce(path);
+      throw error;
+    }
+  }
+
+  private getJsonOnce(path: string): Promise<unknown> {
     return new Promise((resolve, reject) => {
       const req = this.request(path);
       const timer = setTimeout(() => {
@@ -84,6 +106,10 @@ export class ApiServerClient {
       req.on('error', error => {
         clearTimeout(timer);
         this.requests.delete(req);
+        if (isStaleSocket(req, error)) {
+          reject(new StaleSocketError());
+          return;
+        }
         reject(
           error instanceof ApiServerError ? error : this.networkError(error),
         );
@@ -161,11 +187,17 @@ export class ApiServerClient {
       lines.on('close', () => finish());
     });
     arm(this.requestTimeoutMs, () => this.timeoutError(options.path));
-    req.on('error', error =>
+    req.on('error', error => {
+      if (isStaleSocket(req, error)) {
+        // The pooled socket was closed by the server: end normally so the
+        // informer reconnects at once on a fresh socket.
+        finish();
+        return;
+      }
       finish(
         error instanceof ApiServerError ? error : this.networkError(error),
-      ),
-    );
+      );
+    });
     req.end();
     return { abort: () => finish() };
   }

@@ -67,6 +67,11 @@ describe('ClusterWatch access errors', () => {
       /north denied access to \/.* \(403 Forbidden: .* is forbidden: User "team-a-bot" cannot list resource .*\): grant the service account get, list and watch on it at cluster scope/,
     );
     const server = fleet.app.listen(0);
+    await eventually(() =>
+      fleet!.cache.services()[0]?.health.status === 'Healthy'
+        ? true
+        : undefined,
+    );
     await request(server).get('/api/fleet/clusters').expect(200);
     const started = performance.now();
     const res = await request(server).get('/api/fleet/services').expect(200);

@@ -22,6 +22,7 @@ import {
   type ResourceProjection,
 } from '@carepath/plugin-fleet-common';
 import { compactForCompliance } from './compactForCompliance';
+import { internStrings } from './internStrings';
 import type { KubernetesObjectLike } from './KubernetesObjectLike';
 
 /**
@@ -72,9 +73,11 @@ function health<T>(
     compact: object => {
       const result: CompactObject = {
         metadata: identity(object),
-        projection: project(object as T),
+        projection: internStrings(project(object as T)),
       };
-      if (options.compliance) result.observed = compactForCompliance(object);
+      if (options.compliance) {
+        result.observed = internStrings(compactForCompliance(object));
+      }
       return result;
     },
   };
@@ -86,7 +89,7 @@ function complianceOnly(kind: string, path: string): WatchedKind {
     path,
     compact: object => ({
       metadata: identity(object),
-      observed: compactForCompliance(object),
+      observed: internStrings(compactForCompliance(object)),
     }),
   };
 }
@@ -141,7 +144,7 @@ export const watchedKinds: WatchedKind[] = [
     fieldSelector: 'type=Warning',
     compact: object => ({
       metadata: identity(object),
-      event: projectEvent(object as KubernetesEvent),
+      event: internStrings(projectEvent(object as KubernetesEvent)),
     }),
   },
   complianceOnly('Service', '/api/v1/services'),
