@@ -19,6 +19,7 @@ import { CronJobController } from './controllers/CronJobController';
 import { CustomResourceDefinitionController } from './controllers/CustomResourceDefinitionController';
 import { DaemonSetController } from './controllers/DaemonSetController';
 import { DeploymentController } from './controllers/DeploymentController';
+import { EndpointsController } from './controllers/EndpointsController';
 import { EventRecorder } from './controllers/EventRecorder';
 import { HorizontalPodAutoscalerController } from './controllers/HorizontalPodAutoscalerController';
 import { JobController } from './controllers/JobController';
@@ -59,6 +60,8 @@ export interface SimulatedClusterOptions {
   maxEvents: number;
   recordNormalEvents: boolean;
   nodeCount: number;
+  /** Maintain Endpoints for Services (off for very large fleets). */
+  maintainEndpoints?: boolean;
   random?: () => number;
 }
 
@@ -194,6 +197,8 @@ export class SimulatedCluster {
     add(enqueue => new CronJobController(ctx, enqueue));
     add(() => new HorizontalPodAutoscalerController(ctx));
     add(() => new PodDisruptionBudgetController(ctx));
+    if (this.options.maintainEndpoints !== false)
+      add(() => new EndpointsController(ctx));
     add(enqueue => new Kubelet(ctx, enqueue));
     this.unsubscribe = this.hub.subscribe(event => {
       if (

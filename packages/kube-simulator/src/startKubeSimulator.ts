@@ -167,6 +167,7 @@ export async function startKubeSimulator(
       maxBodyBytes: options.maxBodyBytes ?? 3 * 1024 * 1024,
       maxEvents: options.maxEvents ?? 5_000,
       recordNormalEvents: !isScale,
+      maintainEndpoints: !isScale,
       nodeCount: options.nodeCount ?? 3,
       random: options.random,
     });
