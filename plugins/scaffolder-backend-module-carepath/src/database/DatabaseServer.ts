@@ -188,17 +188,25 @@ export class DatabaseServer {
     });
   }
 
-  /** Creates an empty database owned by `owner`, closed to PUBLIC (for restore tests). */
+  /** Creates an empty database owned by `owner`, closed to PUBLIC (for restore tests). Safe to run again. */
   async createEmptyDatabase(options: {
     name: string;
     owner: string;
+    /** What it is for, marked on the database (see {@link DatabaseServer.claimOf}). */
+    claim: string;
   }): Promise<void> {
     const name = escapeIdentifier(options.name);
     const owner = escapeIdentifier(options.owner);
-    if (await this.databaseExists(options.name)) return;
     await this.withAdminClient(async client => {
-      await client.query(`CREATE DATABASE ${name} OWNER ${owner}`);
+      if (!(await this.databaseExists(options.name))) {
+        await client.query(`CREATE DATABASE ${name} OWNER ${owner}`);
+      }
       await client.query(`REVOKE ALL ON DATABASE ${name} FROM PUBLIC`);
+      await client.query(
+        `COMMENT ON DATABASE ${name} IS ${escapeLiteral(
+          `${claimPrefix}${options.claim}`,
+        )}`,
+      );
     });
     await this.withAdminClient(async client => {
       await client.query('REVOKE ALL ON SCHEMA public FROM PUBLIC');

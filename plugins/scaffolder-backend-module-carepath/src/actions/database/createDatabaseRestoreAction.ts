@@ -93,10 +93,16 @@ export function createDatabaseRestoreAction(options: DatabaseActionOptions) {
           const server = options.servers.get(database.server);
           const target = input.targetDatabase ?? database.name;
           const restoreTest = target !== database.name;
-          if (restoreTest && (await server.databaseExists(target))) {
-            throw new InputError(
-              `targetDatabase: ${target} already exists on server ${server.name}; a restore test needs a fresh database`,
-            );
+          // A restore test needs a fresh database; the only one allowed to
+          // exist is the one this restore created (a resumed task).
+          const restoreClaim = `restore-test:${backup.id}`;
+          if (restoreTest) {
+            const claim = await server.claimOf(target);
+            if (claim.exists && claim.owner !== restoreClaim) {
+              throw new InputError(
+                `targetDatabase: ${target} already exists on server ${server.name}; a restore test needs a fresh database`,
+              );
+            }
           }
           const keyBase = `carepath:database:restore:${backup.id}:${target}`;
 
@@ -143,6 +149,7 @@ export function createDatabaseRestoreAction(options: DatabaseActionOptions) {
                     await server.createEmptyDatabase({
                       name: target,
                       owner: database.name,
+                      claim: restoreClaim,
                     });
                     ctx.logger.info(
                       `Created fresh database ${target} owned by ${database.name}`,
