@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime, timezone
 
 from .hl7 import Message
@@ -83,7 +84,7 @@ def ack(
             stamp,
             "",
             f"ACK^{trigger}^ACK" if trigger else "ACK",
-            control_id or f"ACK{stamp}",
+            control_id or f"ACK{uuid.uuid4().hex[:17]}",
             "P",
             version,
         ]
