@@ -88,6 +88,11 @@ const definitions: Definition[] = [
     status: true,
   },
   {
+    gv: 'discovery.k8s.io/v1',
+    plural: 'endpointslices',
+    kind: 'EndpointSlice',
+  },
+  {
     gv: 'v1',
     plural: 'limitranges',
     kind: 'LimitRange',

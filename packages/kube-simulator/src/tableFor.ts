@@ -418,6 +418,28 @@ const columnsByResource: Record<string, Column[]> = {
     ),
     ageColumn,
   ],
+  '/endpoints': [
+    nameColumn,
+    col('Endpoints', o => {
+      const subsets =
+        (o.subsets as
+          | Array<{
+              addresses?: Array<{ ip: string }>;
+              ports?: Array<{ port: number }>;
+            }>
+          | undefined) ?? [];
+      const all = subsets.flatMap(s =>
+        (s.addresses ?? []).flatMap(a =>
+          s.ports?.length ? s.ports.map(p => `${a.ip}:${p.port}`) : [a.ip],
+        ),
+      );
+      if (all.length === 0) return '<none>';
+      return all.length > 3
+        ? `${all.slice(0, 3).join(',')} + ${all.length - 3} more...`
+        : all.join(',');
+    }),
+    ageColumn,
+  ],
   'policy/poddisruptionbudgets': [
     nameColumn,
     col('Min Available', o => String(path(o, 'spec.minAvailable') ?? 'N/A')),

@@ -44,6 +44,10 @@ describe('EndpointsController', () => {
       namespace: 'default',
     });
 
+    const described = await f.kubectl(['describe', 'service', 'web']);
+    expect(described.stdout).toMatch(
+      /Endpoints:\s+10\.244\.\d+\.\d+:8080,10\.244\.\d+\.\d+:8080/,
+    );
     f.cluster.setScenario({
       namespace: 'default',
       kind: 'Deployment',

@@ -4,6 +4,7 @@ import { StoredEvent } from '../WatchHub';
 import { Controller, keyOf, splitKey } from './Controller';
 import { ControllerContext } from './ControllerContext';
 import { podIsActive, podIsReady } from './pods';
+import { templateHash } from './templateHash';
 
 interface ServiceSpec {
   selector?: Record<string, string>;
@@ -164,5 +165,74 @@ export class EndpointsController implements Controller {
     } else {
       store.create(type, next);
     }
+    this.writeSlice(svc, pods, (pod, p) => portOf(pod, p.targetPort, p.port));
+  }
+
+  /** The EndpointSlice kubectl 1.32 reads for `describe service`. */
+  private writeSlice(
+    svc: KubeObject,
+    pods: KubeObject[],
+    portOf: (
+      pod: KubeObject | undefined,
+      p: NonNullable<ServiceSpec['ports']>[number],
+    ) => number,
+  ): void {
+    const { store } = this.ctx;
+    const type = this.ctx.type('discovery.k8s.io/endpointslices');
+    const namespace = svc.metadata.namespace;
+    const name = `${svc.metadata.name}-${templateHash(svc.metadata.uid).slice(
+      0,
+      5,
+    )}`;
+    const existing = store.get(type, namespace, name);
+    const spec = svc.spec as ServiceSpec;
+    const slice: KubeObject = {
+      apiVersion: 'discovery.k8s.io/v1',
+      kind: 'EndpointSlice',
+      metadata: {
+        ...(existing?.metadata ?? {}),
+        name,
+        namespace,
+        labels: {
+          ...(svc.metadata.labels ?? {}),
+          'kubernetes.io/service-name': svc.metadata.name ?? '',
+          'endpointslice.kubernetes.io/managed-by':
+            'endpointslice-controller.k8s.io',
+        },
+        ownerReferences: [
+          {
+            apiVersion: 'v1',
+            kind: 'Service',
+            name: svc.metadata.name ?? '',
+            uid: svc.metadata.uid ?? '',
+            controller: true,
+            blockOwnerDeletion: true,
+          },
+        ],
+      },
+      addressType: 'IPv4',
+      endpoints: pods.map(pod => ({
+        addresses: [(pod as PodLike).status!.podIP!],
+        conditions: {
+          ready: podIsReady(pod),
+          serving: podIsReady(pod),
+          terminating: false,
+        },
+        nodeName: (pod as PodLike).spec?.nodeName,
+        targetRef: {
+          kind: 'Pod',
+          namespace,
+          name: pod.metadata.name,
+          uid: pod.metadata.uid,
+        },
+      })),
+      ports: (spec.ports ?? []).map(p => ({
+        ...(p.name ? { name: p.name } : {}),
+        port: portOf(pods[0], p),
+        protocol: p.protocol ?? 'TCP',
+      })),
+    };
+    if (existing) store.update(type, slice);
+    else store.create(type, slice);
   }
 }
