@@ -82,4 +82,18 @@ describe('ClusterConnections', () => {
       'cluster: unknown cluster "moon-1"; known clusters: staging-eu',
     );
   });
+
+  it('refuses an environment that lists a cluster the kubernetes block does not define', () => {
+    expect(() =>
+      ClusterConnections.fromConfig(
+        new ConfigReader({
+          carepath: {
+            environments: [{ name: 'production', clusters: ['prod-x'] }],
+          },
+        }),
+      ),
+    ).toThrow(
+      'carepath.environments: environment production lists prod-x, which kubernetes.clusterLocatorMethods (type config) does not define',
+    );
+  });
 });

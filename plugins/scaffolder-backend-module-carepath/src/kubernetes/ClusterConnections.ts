@@ -60,11 +60,43 @@ export class ClusterConnections {
         });
       }
     }
-    return new ClusterConnections(clusters);
+    const environments = new Map(
+      (config.getOptionalConfigArray('carepath.environments') ?? []).map(
+        env => [env.getString('name'), env.getStringArray('clusters')],
+      ),
+    );
+    const known = new Set(clusters.map(c => c.name));
+    for (const [environment, names] of environments) {
+      const unknown = names.filter(name => !known.has(name));
+      if (unknown.length) {
+        throw new Error(
+          `carepath.environments: environment ${environment} lists ${unknown.join(
+            ', ',
+          )}, which kubernetes.clusterLocatorMethods (type config) does not define`,
+        );
+      }
+    }
+    return new ClusterConnections(clusters, environments);
   }
 
-  private constructor(clusters: ClusterSettings[]) {
+  private constructor(
+    clusters: ClusterSettings[],
+    private readonly environments: Map<string, string[]>,
+  ) {
     this.clusters = new Map(clusters.map(c => [c.name, c]));
+  }
+
+  /** The clusters of an environment; InputError naming the known environments otherwise. */
+  clustersOf(environment: string): string[] {
+    const names = this.environments.get(environment);
+    if (!names) {
+      throw new InputError(
+        `environment: unknown environment "${environment}"; known environments: ${
+          [...this.environments.keys()].join(', ') || 'none configured'
+        }`,
+      );
+    }
+    return names;
   }
 
   get names(): string[] {

@@ -95,7 +95,8 @@ export function objectsFromFiles(
 export function objectsFromInput(manifests: unknown[]): SourcedObject[] {
   return manifests.map((doc, index) => {
     const source = `manifests[${index}]`;
-    return { object: checkObject(doc, source), source };
+    // A copy: defaults such as the namespace must not change the task's input.
+    return { object: checkObject(structuredClone(doc), source), source };
   });
 }
 

@@ -226,6 +226,38 @@ describe('carepath:kubernetes:apply', () => {
     expect(run.error?.message).toMatch(message);
   });
 
+  it('applies to every cluster of an environment, and names the known environments', async () => {
+    env.namespaces('production-eu', 'pharmacy');
+    const run = await env.run(apply(), {
+      environment: 'production',
+      manifests: [configMap('per-environment')],
+    });
+    expect(run.error).toBeUndefined();
+    expect(run.outputs.clusters).toEqual(['production-eu']);
+    expect(
+      env.sim.cluster('production-eu').get({
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        namespace: 'pharmacy',
+        name: 'per-environment',
+      }),
+    ).toBeDefined();
+    expect(get('ConfigMap', 'pharmacy', 'per-environment')).toBeUndefined();
+    const unknown = await env.run(apply(), {
+      environment: 'qa',
+      manifests: [configMap('x')],
+    });
+    expect(unknown.error?.message).toMatch(
+      /environment: unknown environment "qa"; known environments: staging, production/,
+    );
+    const both = await env.run(apply(), {
+      environment: 'staging',
+      cluster: 'staging-eu',
+      manifests: [configMap('x')],
+    });
+    expect(both.error?.message).toMatch(/give either cluster or environment/);
+  });
+
   it('names the file, line and column of a YAML error', async () => {
     const workspacePath = await workspace({
       'kubernetes/bad.yaml': 'kind: ConfigMap\nmetadata: [unclosed\n',

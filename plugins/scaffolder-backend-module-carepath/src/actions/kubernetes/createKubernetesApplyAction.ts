@@ -41,7 +41,15 @@ function jsonValue(zImpl: typeof z): z.ZodType<JsonValue> {
 }
 
 const inputShape = {
-  cluster: fields.cluster,
+  cluster: (zImpl: typeof z) => fields.cluster(zImpl).optional(),
+  environment: (zImpl: typeof z) =>
+    zImpl
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'Environment from carepath.environments: apply to each of its clusters (instead of cluster)',
+      ),
   path: (zImpl: typeof z) =>
     zImpl
       .string()
@@ -85,6 +93,8 @@ const inputShape = {
 };
 
 const outputShape = {
+  clusters: (zImpl: typeof z) =>
+    zImpl.array(zImpl.string()).describe('Clusters applied to'),
   applied: (zImpl: typeof z) =>
     zImpl
       .array(zImpl.string())
@@ -133,7 +143,15 @@ export function createKubernetesApplyAction(options: KubernetesActionOptions) {
         ctx,
         async () => {
           const input = parseActionInput(inputSchema, ctx.input);
-          options.clusters.assertKnown(input.cluster);
+          if (Boolean(input.cluster) === Boolean(input.environment)) {
+            throw new InputError(
+              'cluster: give either cluster or environment (exactly one)',
+            );
+          }
+          const clusterNames = input.cluster
+            ? [input.cluster]
+            : options.clusters.clustersOf(input.environment!);
+          clusterNames.forEach(name => options.clusters.assertKnown(name));
           const sourced = inApplyOrder(
             input.manifests
               ? objectsFromInput(input.manifests)
@@ -164,7 +182,6 @@ export function createKubernetesApplyAction(options: KubernetesActionOptions) {
               object.metadata!.namespace = input.namespace;
             }
           }
-          const connection = options.clusters.get(input.cluster);
           const applied = sourced.map(({ object }) => describeObject(object));
 
           await auditAction(
@@ -176,7 +193,7 @@ export function createKubernetesApplyAction(options: KubernetesActionOptions) {
               entityRef: input.entityRef,
               // Objects by name only: manifests may carry Secret data.
               input: {
-                cluster: input.cluster,
+                clusters: clusterNames,
                 path: input.path,
                 force: input.force,
                 objects: applied,
@@ -185,58 +202,66 @@ export function createKubernetesApplyAction(options: KubernetesActionOptions) {
               taskId: ctx.task.id,
             },
             async () => {
-              for (const { object } of sourced) {
-                const digest = createHash('sha256')
-                  .update(JSON.stringify(object))
-                  .digest('hex')
-                  .slice(0, 16);
-                const apply = async () => {
-                  await applyObject({
-                    connection,
-                    object,
-                    dryRun: ctx.isDryRun,
-                    force: input.force,
-                  });
-                  ctx.logger.info(
-                    `${ctx.isDryRun ? 'Dry run: ' : ''}Applied ${describeObject(
-                      object,
-                    )} to cluster ${input.cluster}${
-                      ctx.isDryRun ? ' (dryRun=All, nothing persisted)' : ''
-                    }`,
-                  );
-                };
-                if (ctx.isDryRun) await apply();
-                else
-                  await ctx.checkpoint({
-                    key: `carepath:kubernetes:apply:${
-                      input.cluster
-                    }:${describeObject(object)}:${digest}`,
-                    fn: apply,
-                  });
+              for (const cluster of clusterNames) {
+                await applyTo(cluster);
               }
-              if (input.waitForRollout && !ctx.isDryRun) {
-                for (const { object } of sourced) {
-                  if (
-                    object.kind !== 'Deployment' &&
-                    object.kind !== 'StatefulSet'
-                  )
-                    continue;
-                  await waitForRollout({
-                    connection,
-                    kind: object.kind,
-                    namespace: object.metadata!.namespace!,
-                    name: object.metadata!.name!,
-                    timeoutMs: input.waitForRollout.timeoutSeconds * 1000,
-                    pollIntervalMs: options.rolloutPollIntervalMs,
-                    logger: ctx.logger,
-                    signal: ctx.signal,
-                  });
-                }
-              }
-              return { applied };
+              return { applied, clusters: clusterNames };
             },
           );
           ctx.output('applied', applied);
+          ctx.output('clusters', clusterNames);
+
+          async function applyTo(cluster: string) {
+            const connection = options.clusters.get(cluster);
+            for (const { object } of sourced) {
+              const digest = createHash('sha256')
+                .update(JSON.stringify(object))
+                .digest('hex')
+                .slice(0, 16);
+              const apply = async () => {
+                await applyObject({
+                  connection,
+                  object,
+                  dryRun: ctx.isDryRun,
+                  force: input.force,
+                });
+                ctx.logger.info(
+                  `${ctx.isDryRun ? 'Dry run: ' : ''}Applied ${describeObject(
+                    object,
+                  )} to cluster ${cluster}${
+                    ctx.isDryRun ? ' (dryRun=All, nothing persisted)' : ''
+                  }`,
+                );
+              };
+              if (ctx.isDryRun) await apply();
+              else
+                await ctx.checkpoint({
+                  key: `carepath:kubernetes:apply:${cluster}:${describeObject(
+                    object,
+                  )}:${digest}`,
+                  fn: apply,
+                });
+            }
+            if (input.waitForRollout && !ctx.isDryRun) {
+              for (const { object } of sourced) {
+                if (
+                  object.kind !== 'Deployment' &&
+                  object.kind !== 'StatefulSet'
+                )
+                  continue;
+                await waitForRollout({
+                  connection,
+                  kind: object.kind,
+                  namespace: object.metadata!.namespace!,
+                  name: object.metadata!.name!,
+                  timeoutMs: input.waitForRollout.timeoutSeconds * 1000,
+                  pollIntervalMs: options.rolloutPollIntervalMs,
+                  logger: ctx.logger,
+                  signal: ctx.signal,
+                });
+              }
+            }
+          }
         },
       );
     },
