@@ -54,6 +54,9 @@ export const fleetPlugin = createBackendPlugin({
           logger,
           intervalMs: settings.catalogRefreshIntervalMs,
           onServices: services => cache.setServices(services),
+          onClusters: ClusterSource.usesCatalog(config)
+            ? found => cache.setCatalogClusters(found)
+            : undefined,
         });
         deps.httpRouter.use(
           createFleetRouter({

@@ -75,6 +75,7 @@ export class FleetCache {
   private readonly options: FleetCacheOptions;
   private readonly now: () => number;
   private readonly watches = new Map<string, ClusterWatch>();
+  private readonly catalogClusters = new Map<string, ClusterDefinition>();
   private readonly mapper = new ServiceMapper();
   private readonly summaries = new Map<string, ServiceSummary>();
   /** Per cluster: `Kind/ns/name` → recent warning events, newest first. */
@@ -91,21 +92,57 @@ export class FleetCache {
     this.options = options;
     this.now = options.now ?? Date.now;
     for (const cluster of options.clusters) {
-      this.watches.set(
-        cluster.name,
-        new ClusterWatch({
-          cluster,
-          logger: options.logger,
-          requestTimeoutMs: options.requestTimeoutMs,
-          watchIdleTimeoutMs: options.watchIdleTimeoutMs,
-          now: this.now,
-          delay: options.delay,
-          backoff: options.backoff,
-          onChange: change => this.onChange(change),
-          onStateChange: state => this.onClusterState(state),
-        }),
-      );
+      this.watches.set(cluster.name, this.createWatch(cluster));
     }
+  }
+
+  private createWatch(cluster: ClusterDefinition): ClusterWatch {
+    return new ClusterWatch({
+      cluster,
+      logger: this.options.logger,
+      requestTimeoutMs: this.options.requestTimeoutMs,
+      watchIdleTimeoutMs: this.options.watchIdleTimeoutMs,
+      now: this.now,
+      delay: this.options.delay,
+      backoff: this.options.backoff,
+      onChange: change => this.onChange(change),
+      onStateChange: state => this.onClusterState(state),
+    });
+  }
+
+  /**
+   * Replaces the clusters found in the catalog. Clusters from config keep
+   * their name; a catalog cluster whose definition changed is rewatched.
+   */
+  async setCatalogClusters(clusters: ClusterDefinition[]): Promise<void> {
+    const fromConfig = new Set(this.options.clusters.map(c => c.name));
+    const wanted = new Map(
+      clusters.filter(c => !fromConfig.has(c.name)).map(c => [c.name, c]),
+    );
+    for (const [name, watch] of [...this.watches]) {
+      if (fromConfig.has(name)) continue;
+      const next = wanted.get(name);
+      if (
+        next &&
+        JSON.stringify(next) === JSON.stringify(this.catalogClusters.get(name))
+      ) {
+        wanted.delete(name);
+        continue;
+      }
+      this.watches.delete(name);
+      this.catalogClusters.delete(name);
+      this.mapper.removeCluster(name);
+      this.events.delete(name);
+      this.eventOwners.delete(name);
+      await watch.stop();
+    }
+    for (const [name, cluster] of wanted) {
+      const watch = this.createWatch(cluster);
+      this.watches.set(name, watch);
+      this.catalogClusters.set(name, cluster);
+      if (this.fullTimer) watch.start();
+    }
+    this.recomputeAll();
   }
 
   start(): void {

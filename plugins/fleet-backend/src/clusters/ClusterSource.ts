@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Config } from '@backstage/config';
+import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import { z } from 'zod';
 
 /**
@@ -130,5 +131,50 @@ export class ClusterSource {
       }
     }
     return definition;
+  }
+
+  /** Whether `kubernetes.clusterLocatorMethods` asks for catalog clusters. */
+  static usesCatalog(config: Config): boolean {
+    return (
+      config.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ?? []
+    ).some(m => m.getOptionalString('type') === 'catalog');
+  }
+
+  /**
+   * Reads a cluster from a catalog `Resource` of `spec.type:
+   * kubernetes-cluster` with upstream's annotations
+   * (`kubernetes.io/api-server`, `kubernetes.io/api-server-certificate-authority`,
+   * `kubernetes.io/skip-tls-verify`, `kubernetes.io/auth-provider`).
+   * Returns undefined for other entities; an entity with a bad annotation
+   * becomes a cluster marked unsupported, with the reason.
+   */
+  static fromEntity(entity: Entity): ClusterDefinition | undefined {
+    if (
+      entity.kind !== 'Resource' ||
+      entity.spec?.type !== 'kubernetes-cluster'
+    ) {
+      return undefined;
+    }
+    const annotations = entity.metadata.annotations ?? {};
+    const ref = stringifyEntityRef(entity);
+    const raw = {
+      name: entity.metadata.name,
+      url: annotations['kubernetes.io/api-server'],
+      authProvider:
+        annotations['kubernetes.io/auth-provider'] ?? 'serviceAccount',
+      caData: annotations['kubernetes.io/api-server-certificate-authority'],
+      skipTLSVerify: annotations['kubernetes.io/skip-tls-verify'] === 'true',
+    };
+    try {
+      return ClusterSource.parseCluster({ raw, path: `catalog entity ${ref}` });
+    } catch (error) {
+      return {
+        name: entity.metadata.name,
+        url: raw.url ?? '',
+        skipTLSVerify: raw.skipTLSVerify,
+        tokenSource: `catalog entity ${ref}`,
+        unsupported: String(error instanceof Error ? error.message : error),
+      };
+    }
   }
 }

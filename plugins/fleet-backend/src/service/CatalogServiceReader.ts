@@ -1,6 +1,10 @@
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import type { CatalogService as CatalogApi } from '@backstage/plugin-catalog-node';
 import {
+  ClusterSource,
+  type ClusterDefinition,
+} from '../clusters/ClusterSource';
+import {
   catalogServiceFromEntity,
   type CatalogService,
 } from './CatalogService';
@@ -12,6 +16,8 @@ export interface CatalogServiceReaderOptions {
   logger: LoggerService;
   intervalMs: number;
   onServices(services: CatalogService[]): void;
+  /** Receives clusters from `Resource` entities of type `kubernetes-cluster`, when set. */
+  onClusters?(clusters: ClusterDefinition[]): Promise<void>;
 }
 
 /**
@@ -53,9 +59,21 @@ export class CatalogServiceReader {
         return service ? [service] : [];
       });
       this.options.onServices(services);
+      if (this.options.onClusters) {
+        const resources = await catalog.getEntities(
+          { filter: { kind: 'Resource', 'spec.type': 'kubernetes-cluster' } },
+          { credentials },
+        );
+        await this.options.onClusters(
+          resources.items.flatMap(entity => {
+            const cluster = ClusterSource.fromEntity(entity);
+            return cluster ? [cluster] : [];
+          }),
+        );
+      }
     } catch (error) {
       logger.warn(
-        `Fleet could not read services from the catalog, keeping the previous list: ${String(
+        `Fleet could not read services or clusters from the catalog, keeping the previous ones: ${String(
           error,
         )}`,
       );
