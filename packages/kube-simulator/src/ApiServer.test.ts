@@ -133,6 +133,29 @@ describe('ApiServer', () => {
     ]);
   });
 
+  it('pages kubectl get with --chunk-size', async () => {
+    const result = await f.kubectl([
+      'get',
+      'configmaps',
+      '-l',
+      'app',
+      '--chunk-size=3',
+      '-o',
+      'name',
+      '-v=6',
+    ]);
+    expect(result.stdout.trim().split('\n')).toEqual(
+      ['cm-0', 'cm-1', 'cm-2', 'cm-3', 'cm-4', 'cm-5', 'cm-6'].map(
+        n => `configmap/${n}`,
+      ),
+    );
+    const pages = result.stderr
+      .split('\n')
+      .filter(l => /GET .*\/configmaps\?.*limit=3/.test(l));
+    expect(pages).toHaveLength(3);
+    expect(pages.filter(l => l.includes('continue=')).length).toBe(2);
+  });
+
   it.each([
     ['app=odd', ['cm-1', 'cm-3', 'cm-5']],
     ['app==even,tier=low', ['cm-0', 'cm-2']],
