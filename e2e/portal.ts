@@ -18,7 +18,7 @@ export function collectConsoleErrors(page: Page): string[] {
 /** Signs in with the embedded default's guest provider. */
 export async function signInAsGuest(page: Page) {
   await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
+  await page.getByRole('button', { name: 'Sign in as Guest' }).click();
   await expect(
     page
       .getByRole('navigation', { name: 'sidebar nav' })

@@ -7,6 +7,7 @@
  */
 import { createBackend } from '@backstage/backend-defaults';
 import { catalogModuleCarepathAnnotations } from '@carepath/plugin-compliance-backend';
+import { authModuleCarepathDemo } from './modules/authModuleCarepathDemo';
 
 const backend = createBackend();
 
@@ -17,6 +18,8 @@ backend.add(import('@backstage/plugin-app-backend'));
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 backend.add(import('@backstage/plugin-auth-backend-module-oidc-provider'));
+// Development only: act as one demo user per role (see examples/org.yaml).
+backend.add(authModuleCarepathDemo);
 
 // Catalog, with Template entities and processing errors in the logs.
 backend.add(import('@backstage/plugin-catalog-backend'));

@@ -1,0 +1,17 @@
+import { createFrontendModule } from '@backstage/frontend-plugin-api';
+import { SignInPageBlueprint } from '@backstage/plugin-app-react';
+import { oidcAuthApi } from './oidcAuthApi';
+
+/** Replaces the default sign-in page with CarePath's. */
+export const signInModule = createFrontendModule({
+  pluginId: 'app',
+  extensions: [
+    oidcAuthApi,
+    SignInPageBlueprint.make({
+      params: {
+        loader: async () =>
+          (await import('./CarePathSignInPage')).CarePathSignInPage,
+      },
+    }),
+  ],
+});
