@@ -1,5 +1,6 @@
 import type { V1Secret } from '@kubernetes/client-node';
 import type { ClusterConnection } from '../kubernetes/ClusterConnections';
+import type { DatabaseServer } from './DatabaseServer';
 import { readObject } from '../kubernetes/applyObjects';
 
 /** What a service needs to connect; `password` and `uri` are secret. */
@@ -63,4 +64,46 @@ export async function readSecretPassword(options: {
   return password
     ? Buffer.from(password, 'base64').toString('utf8')
     : undefined;
+}
+
+/**
+ * The credentials Secret of a provisioned database: on a configured server,
+ * or in a CloudNativePG Cluster (reached through its `-rw` Service, and a
+ * basic-auth Secret, which is what CNPG managed roles read).
+ */
+export function databaseCredentialsSecret(options: {
+  server?: DatabaseServer;
+  /** The CloudNativePG Cluster, when there is no server. */
+  cnpgCluster?: string;
+  namespace: string;
+  name: string;
+  entityRef: string;
+  database: string;
+  password: string;
+}): V1Secret {
+  const { server, database, password } = options;
+  const endpoint = server
+    ? server.endpoint
+    : {
+        host: `${options.cnpgCluster}-rw.${options.namespace}.svc`,
+        port: 5432,
+      };
+  const secret = credentialsSecret({
+    namespace: options.namespace,
+    name: options.name,
+    entityRef: options.entityRef,
+    credentials: {
+      ...endpoint,
+      database,
+      username: database,
+      password,
+      uri: server
+        ? server.connectionUri({ database, role: database, password })
+        : `postgresql://${database}:${encodeURIComponent(password)}@${
+            endpoint.host
+          }:${endpoint.port}/${database}`,
+    },
+  });
+  if (!server) secret.type = 'kubernetes.io/basic-auth';
+  return secret;
 }

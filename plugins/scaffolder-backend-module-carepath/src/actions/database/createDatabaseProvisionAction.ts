@@ -3,8 +3,7 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { z } from 'zod/v3';
 import { auditAction, auditRejections } from '../../audit/auditAction';
 import {
-  credentialsSecret,
-  DatabaseCredentials,
+  databaseCredentialsSecret,
   readSecretPassword,
 } from '../../database/credentialsSecret';
 import { generatePassword } from '../../database/generatePassword';
@@ -141,35 +140,16 @@ export function createDatabaseProvisionAction(options: DatabaseActionOptions) {
             server?.name ?? `${input.cluster}/${input.namespace}/${cnpgCluster}`
           }:${input.name}`;
 
-          const endpoint = server
-            ? server.endpoint
-            : { host: `${cnpgCluster}-rw.${input.namespace}.svc`, port: 5432 };
-          const credentialsFor = (password: string): DatabaseCredentials => ({
-            ...endpoint,
-            database: input.name,
-            username: input.name,
-            password,
-            uri: server
-              ? server.connectionUri({
-                  database: input.name,
-                  role: input.name,
-                  password,
-                })
-              : `postgresql://${input.name}:${encodeURIComponent(password)}@${
-                  endpoint.host
-                }:${endpoint.port}/${input.name}`,
-          });
-          const secretFor = (password: string) => {
-            const secret = credentialsSecret({
+          const secretFor = (password: string) =>
+            databaseCredentialsSecret({
+              server,
+              cnpgCluster,
               namespace: input.namespace,
               name: secretName,
               entityRef: input.entityRef,
-              credentials: credentialsFor(password),
+              database: input.name,
+              password,
             });
-            // CloudNativePG reads managed role passwords from basic-auth Secrets.
-            if (!server) secret.type = 'kubernetes.io/basic-auth';
-            return secret;
-          };
           const cnpgObjects = (): ManifestObject[] => [
             ...(input.createCluster
               ? [

@@ -2,7 +2,7 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { z } from 'zod/v3';
 import { auditAction, auditRejections } from '../../audit/auditAction';
-import { credentialsSecret } from '../../database/credentialsSecret';
+import { databaseCredentialsSecret } from '../../database/credentialsSecret';
 import { generatePassword } from '../../database/generatePassword';
 import { applyObject } from '../../kubernetes/applyObjects';
 import { restartWorkloads } from '../../kubernetes/restartWorkloads';
@@ -76,36 +76,16 @@ export function createRotateCredentialsAction(options: DatabaseActionOptions) {
           const kubernetesId =
             input.kubernetesId ?? parseEntityRef(input.entityRef).name;
           const keyBase = `carepath:database:rotate-credentials:${database.id}`;
-          const endpoint = server
-            ? server.endpoint
-            : {
-                host: `${database.server}-rw.${database.namespace}.svc`,
-                port: 5432,
-              };
-          const secretFor = (password: string) => {
-            const secret = credentialsSecret({
+          const secretFor = (password: string) =>
+            databaseCredentialsSecret({
+              server,
+              cnpgCluster: database.server,
               namespace: database.namespace,
               name: secretName,
               entityRef: input.entityRef,
-              credentials: {
-                ...endpoint,
-                database: database.name,
-                username: database.name,
-                password,
-                uri: server
-                  ? server.connectionUri({
-                      database: database.name,
-                      role: database.name,
-                      password,
-                    })
-                  : `postgresql://${database.name}:${encodeURIComponent(
-                      password,
-                    )}@${endpoint.host}:${endpoint.port}/${database.name}`,
-              },
+              database: database.name,
+              password,
             });
-            if (!server) secret.type = 'kubernetes.io/basic-auth';
-            return secret;
-          };
 
           const result = await auditAction(
             {
