@@ -367,7 +367,11 @@ const columnsByResource: Record<string, Column[]> = {
   ],
   '/nodes': [
     nameColumn,
-    col('Status', () => 'Ready'),
+    col('Status', o =>
+      (o.spec as { unschedulable?: boolean } | undefined)?.unschedulable
+        ? 'Ready,SchedulingDisabled'
+        : 'Ready',
+    ),
     col(
       'Roles',
       o =>

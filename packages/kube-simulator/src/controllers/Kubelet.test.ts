@@ -218,4 +218,38 @@ describe('Kubelet failure scenarios', () => {
       pod.status!.containerStatuses![0].restartCount,
     ).toBeGreaterThanOrEqual(1);
   });
+
+  it('keeps pods Pending while every node is cordoned, and schedules them when one is back', async () => {
+    for (const node of ['test-worker-1', 'test-worker-2', 'test-worker-3']) {
+      expect((await f.kubectl(['cordon', node])).code).toBe(0);
+    }
+    f.cluster.apply(deployment({ name: 'waiting', replicas: 1 }));
+    const pending = await eventually(async () => {
+      const pods = (
+        await f.core.listNamespacedPod({
+          namespace: 'default',
+          labelSelector: 'app=waiting',
+        })
+      ).items;
+      return pods[0]?.status?.conditions?.some(
+        c => c.reason === 'Unschedulable',
+      )
+        ? pods[0]
+        : undefined;
+    });
+    expect(
+      pending.status!.conditions!.find(c => c.type === 'PodScheduled')?.message,
+    ).toContain('3 node(s) were unschedulable');
+    await f.kubectl(['uncordon', 'test-worker-2']);
+    const running = await eventually(async () => {
+      const pods = (
+        await f.core.listNamespacedPod({
+          namespace: 'default',
+          labelSelector: 'app=waiting',
+        })
+      ).items;
+      return pods[0]?.status?.phase === 'Running' ? pods[0] : undefined;
+    });
+    expect(running.spec!.nodeName).toBe('test-worker-2');
+  });
 });

@@ -100,6 +100,18 @@ export class Kubelet implements Controller {
   ) {}
 
   keysFor(event: StoredEvent): string[] {
+    if (event.storageKey === '/nodes' && event.type === 'MODIFIED') {
+      const cordoned = (n: KubeObject | undefined) =>
+        Boolean(
+          (n?.spec as { unschedulable?: boolean } | undefined)?.unschedulable,
+        );
+      if (cordoned(event.previous) === cordoned(event.object)) return [];
+      // A node came back (or went): pending pods get another scheduling attempt.
+      return this.ctx.store
+        .list('/pods')
+        .filter(p => !(p.spec as PodSpec).nodeName)
+        .map(keyOf);
+    }
     if (event.storageKey === '/pods') {
       const key = keyOf(event.object);
       if (event.type === 'DELETED') {
@@ -166,12 +178,21 @@ export class Kubelet implements Controller {
     });
   }
 
-  private pickNode(pod: KubeObject): SimulatedNode {
+  /** Round-robin over nodes not cordoned (`spec.unschedulable`); undefined if none. */
+  private pickNode(pod: KubeObject): SimulatedNode | undefined {
     const wanted = (pod.spec as PodSpec).nodeName;
     const nodes = this.ctx.nodes;
     if (wanted) return nodes.find(n => n.name === wanted) ?? nodes[0];
-    const node = nodes[this.nextNode++ % nodes.length];
-    return node;
+    const schedulable = nodes.filter(
+      n =>
+        !(
+          this.ctx.store.get('/nodes', '', n.name)?.spec as
+            | { unschedulable?: boolean }
+            | undefined
+        )?.unschedulable,
+    );
+    if (schedulable.length === 0) return undefined;
+    return schedulable[this.nextNode++ % schedulable.length];
   }
 
   private podIP(node: SimulatedNode): string {
@@ -214,13 +235,19 @@ export class Kubelet implements Controller {
     let wake: number | undefined;
 
     if (!spec.nodeName) {
-      if (scenario === 'unschedulable') {
-        this.unschedulable(next, nextStatus, nowText);
+      const node =
+        scenario === 'unschedulable' ? undefined : this.pickNode(next);
+      if (!node) {
+        this.unschedulable(
+          next,
+          nextStatus,
+          nowText,
+          scenario === 'unschedulable' ? 'memory' : 'cordoned',
+        );
         this.write(next, pod);
         this.wakeAfter(key, runtime, settings.failureIntervalMs * 3);
         return;
       }
-      const node = this.pickNode(next);
       spec.nodeName = node.name;
       runtime.scheduledAt = now;
       nextStatus.phase = 'Pending';
@@ -460,9 +487,17 @@ export class Kubelet implements Controller {
     return `containers with unready status: [${names.join(' ')}]`;
   }
 
-  private unschedulable(pod: KubeObject, status: PodStatus, now: string): void {
+  private unschedulable(
+    pod: KubeObject,
+    status: PodStatus,
+    now: string,
+    why: 'memory' | 'cordoned',
+  ): void {
     const count = this.ctx.nodes.length;
-    const message = `0/${count} nodes are available: ${count} Insufficient memory. preemption: 0/${count} nodes are available: ${count} No preemption victims found for incoming pod.`;
+    const message =
+      why === 'memory'
+        ? `0/${count} nodes are available: ${count} Insufficient memory. preemption: 0/${count} nodes are available: ${count} No preemption victims found for incoming pod.`
+        : `0/${count} nodes are available: ${count} node(s) were unschedulable. preemption: 0/${count} nodes are available: ${count} Preemption is not helpful for scheduling.`;
     status.phase = 'Pending';
     status.conditions = setCondition(
       status.conditions ?? [],
