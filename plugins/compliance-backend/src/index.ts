@@ -9,7 +9,7 @@
  */
 
 export { compliancePlugin as default } from './plugin';
-export { AuditTrail } from './audit/AuditTrail';
+export { AuditTrail, evidencePurgedAction } from './audit/AuditTrail';
 export type { AuditEvent, AuditEventQuery } from './audit/AuditTrail';
 export { redactSecrets } from './audit/redactSecrets';
 export { ControlCatalog } from './controls/ControlCatalog';
@@ -37,7 +37,7 @@ export type {
   EvidenceProof,
   NewEvidenceRecord,
 } from './evidence/EvidenceStore';
-export type { ChainVerification } from './evidence/HashChain';
+export type { ChainStart, ChainVerification } from './evidence/HashChain';
 export { ExemptionStore } from './exemptions/ExemptionStore';
 export { readComplianceConfig } from './service/readComplianceConfig';
 export type { ComplianceConfig } from './service/readComplianceConfig';

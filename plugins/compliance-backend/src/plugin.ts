@@ -4,7 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { compliancePermissions } from '@carepath/plugin-compliance-common';
-import { AuditTrail } from './audit/AuditTrail';
+import { AuditTrail, evidencePurgedAction } from './audit/AuditTrail';
 import { ControlCatalog } from './controls/ControlCatalog';
 import { migrateComplianceDatabase } from './database/migrateComplianceDatabase';
 import { ComplianceEvaluator } from './evaluation/ComplianceEvaluator';
@@ -83,17 +83,27 @@ export const compliancePlugin = createBackendPlugin({
             await evaluator.evaluate({ trigger: 'schedule' });
             const { deleted } = await evidence.purgeExpired({
               now: new Date(),
+              // The purge is recorded in the audit chain in the same
+              // transaction: verification accepts the new start of the
+              // evidence chain only because this event attests it.
+              write: async (trx, purge) => {
+                await auditTrail.record({
+                  trx,
+                  actor: 'plugin:compliance',
+                  action: evidencePurgedAction,
+                  details: {
+                    deleted: purge.deleted,
+                    retentionDays: settings.retentionDays,
+                    startSeq: purge.start.seq,
+                    startPrevHash: purge.start.prevHash,
+                  },
+                });
+              },
             });
             if (deleted > 0) {
               logger.info(
                 `Purged ${deleted} evidence records older than ${settings.retentionDays} days`,
               );
-              // The purge itself is evidence: record it in the other chain.
-              await auditTrail.record({
-                actor: 'plugin:compliance',
-                action: 'evidence.purged',
-                details: { deleted, retentionDays: settings.retentionDays },
-              });
             }
           },
         });

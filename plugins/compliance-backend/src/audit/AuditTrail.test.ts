@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { createSqliteDatabase } from '../__testUtils__/testDatabase';
-import { AuditTrail } from './AuditTrail';
+import { EvidenceStore } from '../evidence/EvidenceStore';
+import { AuditTrail, evidencePurgedAction } from './AuditTrail';
 
 describe('AuditTrail', () => {
   let knex: Knex;
@@ -88,5 +89,45 @@ describe('AuditTrail', () => {
       ok: false,
       firstBadSeq: 2,
     });
+  });
+
+  it('attests an evidence purge recorded in the same transaction', async () => {
+    const evidence = new EvidenceStore({ knex, retentionDays: 2190 });
+    const record = (evaluatedAt: string) => ({
+      evaluationId: evaluatedAt,
+      entityRef: 'component:default/a',
+      controlId: 'CP-INT-01',
+      status: 'pass' as const,
+      observed: {},
+      controlsVersion: '2026.11.0',
+      evaluatedAt,
+    });
+    await evidence.appendSnapshot({
+      records: [record('2020-01-01T00:00:00.000Z')],
+    });
+    await evidence.appendSnapshot({
+      records: [record('2026-01-01T00:00:00.000Z')],
+    });
+    await evidence.purgeExpired({
+      now: new Date('2026-06-01T00:00:00.000Z'),
+      write: async (trx, purge) => {
+        await trail.record({
+          trx,
+          actor: 'plugin:compliance',
+          action: evidencePurgedAction,
+          details: {
+            startSeq: purge.start.seq,
+            startPrevHash: purge.start.prevHash,
+          },
+        });
+      },
+    });
+    const attestedStart = await trail.attestedEvidenceStart();
+    expect(attestedStart?.seq).toBe(2);
+    await expect(evidence.verify({ attestedStart })).resolves.toEqual({
+      ok: true,
+      checked: 1,
+    });
+    await expect(trail.verify()).resolves.toEqual({ ok: true, checked: 1 });
   });
 });

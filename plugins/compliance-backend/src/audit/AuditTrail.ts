@@ -1,7 +1,19 @@
 import type { Knex } from 'knex';
-import { HashChain, type ChainVerification } from '../evidence/HashChain';
+import {
+  HashChain,
+  type ChainStart,
+  type ChainVerification,
+} from '../evidence/HashChain';
 import { canonicalJson } from './canonicalJson';
 import { redactSecrets } from './redactSecrets';
+
+/**
+ * The audit action recording an evidence retention purge; its details hold
+ * where the retained evidence chain starts.
+ *
+ * @public
+ */
+export const evidencePurgedAction = 'evidence.purged';
 
 /**
  * One entry of the durable, hash-chained audit trail.
@@ -104,8 +116,11 @@ export class AuditTrail {
     entityRef?: string;
     details?: Record<string, unknown>;
     at?: Date;
+    /** Record within this transaction, so the event commits with the change. */
+    trx?: Knex.Transaction;
   }): Promise<AuditEvent> {
     const [appended] = await this.#chain.append({
+      trx: event.trx,
       records: [
         {
           at: (event.at ?? new Date()).toISOString(),
@@ -136,5 +151,23 @@ export class AuditTrail {
 
   async verify(): Promise<ChainVerification> {
     return this.#chain.verify();
+  }
+
+  /**
+   * Where the latest recorded evidence purge left the evidence chain, for
+   * `EvidenceStore.verify`.
+   */
+  async attestedEvidenceStart(): Promise<ChainStart | undefined> {
+    const row: AuditRow | undefined = await this.#knex<AuditRow>('audit_events')
+      .where('action', evidencePurgedAction)
+      .orderBy('seq', 'desc')
+      .first();
+    if (!row) {
+      return undefined;
+    }
+    const { startSeq, startPrevHash } = fromRow(row).details;
+    return typeof startSeq === 'number' && typeof startPrevHash === 'string'
+      ? { seq: startSeq, prevHash: startPrevHash }
+      : undefined;
   }
 }

@@ -1,4 +1,5 @@
 import { createPostgresDatabase } from '../__testUtils__/testDatabase';
+import { AuditTrail } from '../audit/AuditTrail';
 import { EvidenceStore } from './EvidenceStore';
 
 describe('EvidenceStore on PostgreSQL', () => {
@@ -42,5 +43,30 @@ describe('EvidenceStore on PostgreSQL', () => {
       // Each snapshot is contiguous: appends were serialised, not interleaved.
       expect(seqs[seqs.length - 1] - seqs[0]).toBe(49);
     }
+  }, 60_000);
+
+  it('purges and records the purge in the audit chain in one transaction', async () => {
+    const store = new EvidenceStore({ knex: db.knex });
+    const trail = new AuditTrail({ knex: db.knex });
+    const purge = await store.purgeExpired({
+      now: new Date('2040-01-01T00:00:00.000Z'),
+      write: async (trx, done) => {
+        await trail.record({
+          trx,
+          actor: 'plugin:compliance',
+          action: 'evidence.purged',
+          details: {
+            startSeq: done.start.seq,
+            startPrevHash: done.start.prevHash,
+          },
+        });
+      },
+    });
+    expect(purge).toMatchObject({ deleted: 300, start: { seq: 301 } });
+    const attestedStart = await trail.attestedEvidenceStart();
+    await expect(store.verify({ attestedStart })).resolves.toEqual({
+      ok: true,
+      checked: 0,
+    });
   }, 60_000);
 });

@@ -125,13 +125,42 @@ describe('EvidenceStore', () => {
         evaluatedAt: '2027-06-01T00:00:00.000Z',
       }),
     });
-    await expect(store.purgeExpired({ now })).resolves.toEqual({ deleted: 3 });
+    const purge = await store.purgeExpired({ now });
+    expect(purge).toMatchObject({ deleted: 3, start: { seq: 4 } });
+    const attestedStart = purge.start;
     await expect(store.listByEvaluation('run-2')).resolves.toHaveLength(2);
-    await expect(store.verify()).resolves.toEqual({ ok: true, checked: 2 });
-    await expect(store.purgeExpired({ now })).resolves.toEqual({ deleted: 0 });
+    await expect(store.verify({ attestedStart })).resolves.toEqual({
+      ok: true,
+      checked: 2,
+    });
+    // Without a recorded purge, a chain that starts late is tampering.
+    await expect(store.verify()).resolves.toMatchObject({
+      ok: false,
+      firstBadSeq: 3,
+    });
+    await expect(store.purgeExpired({ now })).resolves.toMatchObject({
+      deleted: 0,
+    });
     await store.appendSnapshot({
       records: records(1, { evaluationId: 'run-3' }),
     });
-    await expect(store.verify()).resolves.toEqual({ ok: true, checked: 3 });
+    await expect(store.verify({ attestedStart })).resolves.toEqual({
+      ok: true,
+      checked: 3,
+    });
+  });
+
+  it('detects deleted early records whose removal the head was moved to hide', async () => {
+    await store.appendSnapshot({ records: records(5) });
+    const third = await knex('evidence').where({ seq: 3 }).first();
+    await knex('evidence').where('seq', '<', 3).delete();
+    await knex('chain_heads')
+      .where({ chain: 'evidence' })
+      .update({ start_seq: 3, start_prev_hash: third.prev_hash });
+    await expect(store.verify()).resolves.toMatchObject({
+      ok: false,
+      firstBadSeq: 2,
+      problem: expect.stringContaining('no recorded purge'),
+    });
   });
 });

@@ -5,7 +5,11 @@ import {
   type EvidenceRecord,
   type Observed,
 } from '@carepath/plugin-compliance-common';
-import { HashChain, type ChainVerification } from './HashChain';
+import {
+  HashChain,
+  type ChainStart,
+  type ChainVerification,
+} from './HashChain';
 
 interface EvidenceRow {
   seq: number;
@@ -141,15 +145,29 @@ export class EvidenceStore {
     }));
   }
 
-  async verify(): Promise<ChainVerification> {
-    return this.#chain.verify();
+  /**
+   * Verifies the retained chain. After a purge, pass where the recorded
+   * purge says the chain starts (the audit trail's `evidence.purged`
+   * event); a start that no purge attests is reported as tampering.
+   */
+  async verify(
+    options: { attestedStart?: ChainStart } = {},
+  ): Promise<ChainVerification> {
+    return this.#chain.verify(options);
   }
 
   /**
    * Removes evidence older than the retention period, whole evaluations
    * at a time from the start of the chain.
    */
-  async purgeExpired(options: { now: Date }): Promise<{ deleted: number }> {
+  async purgeExpired(options: {
+    now: Date;
+    /** Records the purge in the same transaction (e.g. in the audit trail). */
+    write?: (
+      trx: Knex.Transaction,
+      purge: { deleted: number; start: ChainStart },
+    ) => Promise<void>;
+  }): Promise<{ deleted: number; start?: ChainStart }> {
     const cutoff = new Date(
       options.now.getTime() - this.#retentionDays * DAY_MS,
     ).toISOString();
@@ -166,7 +184,11 @@ export class EvidenceStore {
         firstKept?.seq !== null && firstKept?.seq !== undefined
           ? Number(firstKept.seq)
           : Number(last.seq) + 1;
-      return { deleted: await this.#chain.purgeBefore(trx, beforeSeq) };
+      const purge = await this.#chain.purgeBefore(trx, beforeSeq);
+      if (purge.deleted > 0 && options.write) {
+        await options.write(trx, purge);
+      }
+      return purge;
     });
   }
 }

@@ -13,6 +13,13 @@ export interface ChainVerification {
   problem?: string;
 }
 
+/** Where the retained part of a chain starts after a purge. */
+export interface ChainStart {
+  seq: number;
+  /** `prevHash` of the record at `seq`: the hash of the last purged record. */
+  prevHash: string;
+}
+
 /** A chained record as stored: `seq`, `prevHash` and `hash` plus its payload. */
 export interface ChainedRecord {
   seq: number;
@@ -61,9 +68,11 @@ export class HashChain<TRecord extends ChainedRecord, TRow extends object> {
   async append(options: {
     records: Omit<TRecord, 'seq' | 'prevHash' | 'hash'>[];
     write?: (trx: Knex.Transaction, appended: TRecord[]) => Promise<void>;
+    /** An outer transaction to append within. */
+    trx?: Knex.Transaction;
   }): Promise<TRecord[]> {
     const { knex, chain, table } = this.#options;
-    return knex.transaction(async trx => {
+    return (options.trx ?? knex).transaction(async trx => {
       const head = await this.#lockHead(trx);
       let seq = head.head_seq;
       let prevHash = head.head_hash;
@@ -106,13 +115,29 @@ export class HashChain<TRecord extends ChainedRecord, TRow extends object> {
    * Walks the retained chain in `seq` order, recomputing every hash and
    * checking every link and that no position is missing.
    */
-  async verify(): Promise<ChainVerification> {
+  async verify(
+    options: { attestedStart?: ChainStart } = {},
+  ): Promise<ChainVerification> {
     const { knex, chain, table } = this.#options;
     const head = await knex('chain_heads').where({ chain }).first();
     let expectedSeq: number = head ? Number(head.start_seq) : 1;
     let expectedPrev: string = head
       ? head.start_prev_hash
       : evidenceGenesisHash;
+    // A chain that no longer starts at 1 must start where a recorded purge
+    // left it; otherwise records were removed and the start moved to hide it.
+    if (
+      expectedSeq !== 1 &&
+      (options.attestedStart?.seq !== expectedSeq ||
+        options.attestedStart?.prevHash !== expectedPrev)
+    ) {
+      return {
+        ok: false,
+        checked: 0,
+        firstBadSeq: expectedSeq - 1,
+        problem: `records before ${expectedSeq} are gone, and no recorded purge ends there`,
+      };
+    }
     // Records appended while we walk are beyond the head we read: skip them.
     // Without a head row, walk whatever is there.
     const lastSeq: number = head
@@ -207,11 +232,17 @@ export class HashChain<TRecord extends ChainedRecord, TRow extends object> {
    * Deletes the records before `beforeSeq` and records where the retained
    * chain now starts, so verification does not report the purge.
    */
-  async purgeBefore(trx: Knex.Transaction, beforeSeq: number): Promise<number> {
+  async purgeBefore(
+    trx: Knex.Transaction,
+    beforeSeq: number,
+  ): Promise<{ deleted: number; start: ChainStart }> {
     const { chain, table } = this.#options;
     const head = await this.#lockHead(trx);
     if (beforeSeq <= head.start_seq) {
-      return 0;
+      return {
+        deleted: 0,
+        start: { seq: head.start_seq, prevHash: head.start_prev_hash },
+      };
     }
     const firstKept = await trx(table)
       .where('seq', '>=', beforeSeq)
@@ -227,7 +258,7 @@ export class HashChain<TRecord extends ChainedRecord, TRow extends object> {
     await trx('chain_heads')
       .where({ chain })
       .update({ start_seq: startSeq, start_prev_hash: startPrevHash });
-    return deleted;
+    return { deleted, start: { seq: startSeq, prevHash: startPrevHash } };
   }
 
   async #lockHead(trx: Knex.Transaction): Promise<{

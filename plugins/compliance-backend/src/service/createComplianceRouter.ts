@@ -491,8 +491,9 @@ export async function createComplianceRouter(
 
   router.get('/evidence/verify', async (req, res) => {
     await requireBasic(req, complianceEvidenceVerifyPermission);
+    const attestedStart = await options.auditTrail.attestedEvidenceStart();
     const [evidence, auditTrail] = await Promise.all([
-      options.evidence.verify(),
+      options.evidence.verify({ attestedStart }),
       options.auditTrail.verify(),
     ]);
     res.json({ ok: evidence.ok && auditTrail.ok, evidence, auditTrail });
