@@ -144,6 +144,33 @@ describe('carepath:database:provision input and ownership', () => {
     ).toEqual([]);
   });
 
+  it("refuses to lower a protected database's classification or drop its backup policy", async () => {
+    const phi = {
+      dataClassification: 'phi',
+      backupPolicy: { maxAgeHours: 24 },
+    };
+    expect(
+      (await env.run(action(), input('notes', phi))).error,
+    ).toBeUndefined();
+    const lowered = await env.run(action(), input('notes'));
+    expect(lowered.error?.message).toMatch(
+      /dataClassification: notes is recorded as phi; provisioning cannot lower it to internal/,
+    );
+    const unprotected = await env.run(
+      action(),
+      input('notes', { dataClassification: 'pii' }),
+    );
+    expect(unprotected.error?.message).toMatch(
+      /backupPolicy: notes has a recorded backup policy \(maxAgeHours 24\); provisioning cannot remove it/,
+    );
+    expect(
+      await env.records.findDatabase({
+        entityRef: 'component:default/notes',
+        name: 'notes',
+      }),
+    ).toMatchObject({ classification: 'phi', deletionProtection: true });
+  });
+
   it('never reveals a password, URI or key in a log line, output, error or audit event', () => {
     expect(leakedSecrets(env)).toEqual([]);
   });

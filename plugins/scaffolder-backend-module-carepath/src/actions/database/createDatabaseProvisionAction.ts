@@ -232,6 +232,26 @@ export function createDatabaseProvisionAction(options: DatabaseActionOptions) {
             );
           }
 
+          // Re-provisioning must not weaken a protected database's policy:
+          // that would lift deletion protection without a decommission.
+          const recorded = await options.records.findDatabase(input);
+          if (
+            recorded &&
+            (recorded.classification === 'phi' ||
+              recorded.classification === 'pii')
+          ) {
+            if (!protectedData) {
+              throw new InputError(
+                `dataClassification: ${input.name} is recorded as ${recorded.classification}; provisioning cannot lower it to ${input.dataClassification}`,
+              );
+            }
+            if (recorded.backupPolicy && !input.backupPolicy) {
+              throw new InputError(
+                `backupPolicy: ${input.name} has a recorded backup policy (maxAgeHours ${recorded.backupPolicy.maxAgeHours}); provisioning cannot remove it`,
+              );
+            }
+          }
+
           const outputs = {
             database: input.name,
             secretName,
