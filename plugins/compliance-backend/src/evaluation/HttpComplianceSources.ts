@@ -32,6 +32,8 @@ const platformRecordsSchema = z.object({
 });
 
 const DEFAULT_TIMEOUT_MS = 5000;
+// Backstage plugin tokens live an hour; reuse one well inside that.
+const TOKEN_REUSE_MS = 5 * 60 * 1000;
 
 /**
  * Reads the fleet plugin (workload specs, unregistered workloads) and the
@@ -45,6 +47,7 @@ export class HttpComplianceSources implements ComplianceSources {
   readonly #discovery: DiscoveryService;
   readonly #auth: AuthService;
   readonly #timeoutMs: number;
+  readonly #tokens = new Map<string, { token: string; expiresAt: number }>();
 
   constructor(options: {
     discovery: DiscoveryService;
@@ -95,6 +98,24 @@ export class HttpComplianceSources implements ComplianceSources {
       : answer;
   }
 
+  // One token per target plugin for a few minutes, rather than signing one
+  // per request of a 10,000-service run.
+  async #token(pluginId: string): Promise<string> {
+    const cached = this.#tokens.get(pluginId);
+    if (cached && cached.expiresAt > Date.now()) {
+      return cached.token;
+    }
+    const { token } = await this.#auth.getPluginRequestToken({
+      onBehalfOf: await this.#auth.getOwnServiceCredentials(),
+      targetPluginId: pluginId,
+    });
+    this.#tokens.set(pluginId, {
+      token,
+      expiresAt: Date.now() + TOKEN_REUSE_MS,
+    });
+    return token;
+  }
+
   async #get<T>(options: {
     pluginId: string;
     path: string;
@@ -104,10 +125,7 @@ export class HttpComplianceSources implements ComplianceSources {
     let response: Response;
     try {
       const baseUrl = await this.#discovery.getBaseUrl(pluginId);
-      const { token } = await this.#auth.getPluginRequestToken({
-        onBehalfOf: await this.#auth.getOwnServiceCredentials(),
-        targetPluginId: pluginId,
-      });
+      const token = await this.#token(pluginId);
       response = await fetch(`${baseUrl}${path}`, {
         headers: { authorization: `Bearer ${token}` },
         signal: AbortSignal.timeout(this.#timeoutMs),
