@@ -7,7 +7,7 @@ import { Clock, formatTimestamp } from './Clock';
 import { decodeProtobufObject } from './decodeProtobufObject';
 import { FieldManager } from './FieldManager';
 import { FieldSelector } from './FieldSelector';
-import { LabelSelector } from './LabelSelector';
+import { LabelSelector, LabelSelectorSpec } from './LabelSelector';
 import { Logger } from './Logger';
 import { ObjectStore, PropagationPolicy } from './ObjectStore';
 import { openApiV3Document, openApiV3Root } from './openApiV3';
@@ -358,7 +358,8 @@ export class ApiServer {
       const allowed =
         (subresource === 'status' && type.statusSubresource) ||
         (subresource === 'scale' && type.scaleSubresource) ||
-        (subresource === 'log' && type.plural === 'pods' && !type.group);
+        (subresource === 'log' && type.plural === 'pods' && !type.group) ||
+        (subresource === 'eviction' && type.plural === 'pods' && !type.group);
       if (!allowed) throw StatusError.noSuchResource();
     }
     if (!type.namespaced && namespace !== undefined)
@@ -373,6 +374,7 @@ export class ApiServer {
         if (request.name) return watch ? 'watch' : 'get';
         return watch ? 'watch' : 'list';
       case 'POST':
+        if (request.subresource === 'eviction') return 'create';
         return request.name ? '' : 'create';
       case 'PUT':
         return request.name ? 'update' : '';
@@ -396,7 +398,9 @@ export class ApiServer {
     const verb = this.verbOf(method, request, url);
     if (
       !verb ||
-      (request.subresource && !['get', 'update', 'patch'].includes(verb))
+      (request.subresource &&
+        !['get', 'update', 'patch'].includes(verb) &&
+        !(request.subresource === 'eviction' && verb === 'create'))
     ) {
       req.resume();
       throw new StatusError({
@@ -460,6 +464,10 @@ export class ApiServer {
       (req.headers['user-agent'] ?? 'unknown').split('/')[0];
     switch (verb) {
       case 'create':
+        if (request.subresource === 'eviction') {
+          this.evict(res, request, body, req, dryRun);
+          return;
+        }
         if (request.type.kind === 'SelfSubjectAccessReview') {
           sendJson(
             res,
@@ -492,6 +500,73 @@ export class ApiServer {
       default:
         this.serveDeleteCollection(res, url, request, dryRun);
     }
+  }
+
+  /**
+   * `pods/eviction` (kubectl drain): deletes the pod unless a
+   * PodDisruptionBudget covering it allows no disruption, which answers 429
+   * as the real API does, so clients retry.
+   */
+  private evict(
+    res: ServerResponse,
+    request: ResourceRequest,
+    body: Buffer,
+    req: IncomingMessage,
+    dryRun: boolean,
+  ): void {
+    const { store } = this.options;
+    const contentType = String(
+      req.headers['content-type'] ?? 'application/json',
+    );
+    if (body.length > 0) {
+      // Validates the body (an Eviction); its delete options are not needed.
+      if (contentType.startsWith('application/vnd.kubernetes.protobuf'))
+        decodeProtobufObject(body);
+      else this.parseBody(body, contentType);
+    }
+    const pod = this.existing(request);
+    for (const pdb of store.list(
+      'policy/poddisruptionbudgets',
+      request.namespace,
+    )) {
+      const selector = LabelSelector.fromSpec(
+        (pdb.spec as { selector?: LabelSelectorSpec }).selector,
+      );
+      if (!selector.matches(pod.metadata.labels)) continue;
+      const status = (pdb.status ?? {}) as {
+        disruptionsAllowed?: number;
+        desiredHealthy?: number;
+        currentHealthy?: number;
+      };
+      if ((status.disruptionsAllowed ?? 0) < 1) {
+        throw new StatusError({
+          code: 429,
+          reason: 'TooManyRequests',
+          message:
+            "Cannot evict pod as it would violate the pod's disruption budget.",
+          details: {
+            causes: [
+              {
+                reason: 'DisruptionBudget',
+                message: `The disruption budget ${pdb.metadata.name} needs ${
+                  status.desiredHealthy ?? 0
+                } healthy pods and has ${status.currentHealthy ?? 0} currently`,
+              },
+            ],
+          },
+        });
+      }
+    }
+    store.delete(request.type, request.namespace, pod.metadata.name ?? '', {
+      dryRun,
+    });
+    sendJson(res, 201, {
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Success',
+      code: 201,
+    });
   }
 
   /** `kubectl auth can-i`: answers from the token model, stores nothing. */

@@ -207,6 +207,15 @@ export class ResourceRegistry {
           kind: 'Pod',
           verbs: ['get'],
         });
+        resources.push({
+          name: 'pods/eviction',
+          singularName: '',
+          namespaced: true,
+          group: 'policy',
+          version: 'v1',
+          kind: 'Eviction',
+          verbs: ['create'],
+        });
       }
       if (t.scaleSubresource) {
         resources.push({

@@ -96,6 +96,7 @@ const messages: Record<string, Record<number, FieldDef>> = {
     4: map('stringData'),
     5: b('immutable', true),
   },
+  Eviction: { 1: m('metadata', 'ObjectMeta') },
   SelfSubjectAccessReview: {
     1: m('metadata', 'ObjectMeta'),
     2: m('spec', 'SelfSubjectAccessReviewSpec'),
@@ -304,6 +305,7 @@ const kinds = new Set([
   'PodDisruptionBudget',
   'Ingress',
   'SelfSubjectAccessReview',
+  'Eviction',
 ]);
 
 class Reader {
