@@ -4,6 +4,8 @@ import type {
   ServiceDetail,
   ServiceListResponse,
 } from '@carepath/plugin-fleet-common';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import {
   component,
@@ -241,5 +243,30 @@ describe('fleet plugin', () => {
       ['west', 'synced'],
     ]);
     expect(states[0].resourceCounts.Deployment).toBe(3);
+  });
+
+  it('streams changes as server-sent events', async () => {
+    const { port } = fleet.server.address() as AddressInfo;
+    const received: string[] = [];
+    const req = http.get(`http://127.0.0.1:${port}/api/fleet/events`, res =>
+      res.on('data', chunk => received.push(String(chunk))),
+    );
+    await eventually(() => (received.length > 0 ? true : undefined));
+    sim.cluster('west').apply(
+      deployment({
+        name: 'intake',
+        namespace: 'team-b',
+        labels: { tier: 'front', product: 'intake' },
+        replicas: 3,
+      }),
+    );
+    const text = await eventually(() => {
+      const all = received.join('');
+      return all.includes('"name":"intake"') ? all : undefined;
+    });
+    expect(text).toMatch(
+      /event: service.updated\ndata: \{"type":"service.updated"/,
+    );
+    req.destroy();
   });
 });

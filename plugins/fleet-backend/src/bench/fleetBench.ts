@@ -7,6 +7,7 @@
  *   node --expose-gc --require ./node_modules/@backstage/cli/config/nodeTransform.cjs \
  *     plugins/fleet-backend/src/bench/fleetBench.ts --out fleet-bench.json [--services 2000]
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import { writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -15,10 +16,6 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
-import {
-  startKubeSimulator,
-  type KubeSimulator,
-} from '@carepath/kube-simulator';
 import type { ServiceListResponse } from '@carepath/plugin-fleet-common';
 import { FleetCache } from '../cache/FleetCache';
 import { ClusterSource } from '../clusters/ClusterSource';
@@ -26,6 +23,55 @@ import { catalogServiceFromEntity } from '../service/CatalogService';
 import { fleetPlugin } from '../plugin';
 
 const ID = 'backstage.io/kubernetes-id';
+
+const SIM_PORT = 17443;
+const READ_TOKEN = 'carepath-embedded-readonly';
+const ADMIN_TOKEN = 'carepath-embedded-admin';
+const CLUSTER_NAMES = ['prod-east', 'prod-west', 'staging'];
+
+interface SimulatorProcess {
+  clusters: Array<{ name: string; url: string }>;
+  controlUrl: string;
+  child: ChildProcess;
+}
+
+/** Runs the simulator in its own process so its work skews neither latency nor heap. */
+function startSimulatorProcess(services: number): Promise<SimulatorProcess> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--require',
+      require.resolve('@backstage/cli/config/nodeTransform.cjs'),
+      require.resolve('@carepath/kube-simulator/src/cli.ts'),
+      '--fleet',
+      `scale:${services}`,
+      '--port',
+      String(SIM_PORT),
+      '--https-port',
+      'off',
+      '--kubeconfig',
+      '/tmp/fleet-bench-kubeconfig',
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  return new Promise((resolve, reject) => {
+    child.on('exit', code =>
+      reject(new Error(`simulator exited with ${code}`)),
+    );
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (String(chunk).includes('kube-simulator ready')) {
+        resolve({
+          clusters: CLUSTER_NAMES.map((name, i) => ({
+            name,
+            url: `http://127.0.0.1:${SIM_PORT + i}`,
+          })),
+          controlUrl: `http://127.0.0.1:${SIM_PORT - 1}`,
+          child,
+        });
+      }
+    });
+  });
+}
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -54,6 +100,7 @@ async function countingProxy(target: string) {
         path: req.url,
         method: req.method,
         headers: req.headers,
+        agent: false,
       },
       answer => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
@@ -108,7 +155,7 @@ function gc() {
   return Boolean(collect);
 }
 
-async function measureHeap(sim: KubeSimulator, catalog: Entity[]) {
+async function measureHeap(sim: SimulatorProcess, catalog: Entity[]) {
   const withGc = gc();
   const before = process.memoryUsage().heapUsed;
   const cache = new FleetCache({
@@ -118,7 +165,7 @@ async function measureHeap(sim: KubeSimulator, catalog: Entity[]) {
         raw: {
           name: c.name,
           url: c.url,
-          serviceAccountToken: 'carepath-embedded-readonly',
+          serviceAccountToken: READ_TOKEN,
         },
       }),
     ),
@@ -167,14 +214,7 @@ async function main() {
   const serviceCount = Number(arg('services', '2000'));
   const samples = Number(arg('samples', '40'));
   console.log(`Seeding ${serviceCount} services over 3 clusters...`);
-  const [seedMs, sim] = await time(() =>
-    startKubeSimulator({
-      fleet: `scale:${serviceCount}`,
-      port: 0,
-      httpsPort: false,
-      controlPort: false,
-    }),
-  );
+  const [seedMs, sim] = await time(() => startSimulatorProcess(serviceCount));
   console.log(`Seeded in ${Math.round(seedMs)} ms`);
   const catalog = entities(serviceCount);
 
@@ -293,30 +333,38 @@ async function main() {
     const index = (i * 97 + 13) % serviceCount;
     const name = `svc-${String(index).padStart(5, '0')}`;
     const namespace = `team-${String(index % 20).padStart(2, '0')}`;
-    const cluster = sim.cluster(sim.clusters[index % sim.clusters.length].name);
-    const pod = cluster
-      .list({ apiVersion: 'v1', kind: 'Pod', namespace })
-      .find(p => p.metadata.labels?.[ID] === name);
+    const cluster = sim.clusters[index % sim.clusters.length];
+    const read = { headers: { Authorization: `Bearer ${READ_TOKEN}` } };
+    const selector = encodeURIComponent(`${ID}=${name}`);
+    const pods = (await json(
+      `${cluster.url}/api/v1/namespaces/${namespace}/pods?labelSelector=${selector}`,
+      read,
+    )) as { items: Array<{ metadata: { name: string } }> };
+    const pod = pods.items[0];
     if (!pod) continue;
     // The simulated kubelet crash-loops the pod; the clock starts when the
     // API server's copy first shows CrashLoopBackOff.
-    cluster.setScenario({
-      kind: 'Pod',
-      namespace,
-      name: pod.metadata.name!,
-      scenario: 'crashloop',
+    await json(`${sim.controlUrl}/clusters/${cluster.name}/scenarios`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${ADMIN_TOKEN}`,
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify({
+        kind: 'Pod',
+        namespace,
+        name: pod.metadata.name,
+        scenario: 'crashloop',
+      }),
     });
-    const crashing = () =>
-      JSON.stringify(
-        cluster.get({
-          apiVersion: 'v1',
-          kind: 'Pod',
-          namespace,
-          name: pod.metadata.name!,
-        })?.status ?? {},
-      ).includes('CrashLoopBackOff');
     const deadline = performance.now() + 30_000;
-    while (!crashing() && performance.now() < deadline) {
+    for (;;) {
+      const current = await json(
+        `${cluster.url}/api/v1/namespaces/${namespace}/pods/${pod.metadata.name}`,
+        read,
+      );
+      if (JSON.stringify(current).includes('CrashLoopBackOff')) break;
+      if (performance.now() > deadline) break;
       await new Promise(r => setTimeout(r, 2));
     }
     const started = performance.now();
@@ -381,7 +429,8 @@ async function main() {
   console.log(`Wrote ${out}`);
   await backend.stop();
   for (const p of proxies) p.server.close();
-  await sim.stop();
+  sim.child.removeAllListeners('exit');
+  sim.child.kill();
   process.exit(0);
 }
 
