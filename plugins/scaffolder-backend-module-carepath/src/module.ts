@@ -73,9 +73,7 @@ export const scaffolderModuleCarepath = createBackendModule({
           createComplianceCheckAction({ auditor }),
           createCatalogLifecycleAction({ records, auditor }),
         );
-        httpRouter.use(
-          createPlatformRecordsHandler({ records, httpAuth, logger }),
-        );
+        httpRouter.use(createPlatformRecordsHandler({ records, httpAuth }));
         logger.info(
           `CarePath actions registered; platform records at /api/scaffolder${platformRecordsPath}`,
         );

@@ -1,7 +1,6 @@
 import type {
   HttpAuthService,
   HttpRouterService,
-  LoggerService,
 } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
@@ -46,7 +45,6 @@ function entityRefFrom(query: unknown): string {
 export function createPlatformRecordsHandler(options: {
   records: PlatformRecordStore;
   httpAuth: HttpAuthService;
-  logger: LoggerService;
 }): Handler {
   return (req, res, next) => {
     if (
