@@ -1,4 +1,5 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import type { Server } from 'node:http';
 import {
@@ -211,6 +212,50 @@ describe('compliance API with every permission denied', () => {
           expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
         });
       expect(exemption.status).toBe(403);
+    } finally {
+      await backend.stop();
+    }
+  });
+});
+
+describe('compliance API with a conditional results policy', () => {
+  it('shows only the services the policy allows', async () => {
+    const backend = await startComplianceBackend({
+      permissions: {
+        authorizeConditional: async requests =>
+          requests.map(() => ({
+            result: AuthorizeResult.CONDITIONAL,
+            pluginId: 'catalog',
+            resourceType: 'catalog-entity',
+            conditions: {
+              rule: 'IS_ENTITY_OWNER',
+              resourceType: 'catalog-entity',
+              params: {},
+            },
+          })),
+        authorize: async requests =>
+          requests.map(r => ({
+            result:
+              !('resourceRef' in r) ||
+              r.resourceRef === undefined ||
+              r.resourceRef === 'component:default/fhir-gateway'
+                ? AuthorizeResult.ALLOW
+                : AuthorizeResult.DENY,
+          })),
+      },
+    });
+    try {
+      await request(backend.server)
+        .post('/api/compliance/evaluate')
+        .expect(201);
+      const res = await request(backend.server).get('/api/compliance/results');
+      expect(
+        res.body.items.map((s: { entityRef: string }) => s.entityRef),
+      ).toEqual(['component:default/fhir-gateway']);
+      expect(res.body.summary.services).toHaveLength(1);
+      await request(backend.server)
+        .get('/api/compliance/results/component/default/intake-api')
+        .expect(403);
     } finally {
       await backend.stop();
     }
