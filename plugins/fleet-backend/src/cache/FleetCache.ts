@@ -48,7 +48,18 @@ const TOP_LEVEL_KINDS = new Set([
 ]);
 
 /** Services recomputed per slice before yielding to requests. */
-const RECOMPUTE_SLICE = 200;
+const RECOMPUTE_SLICE = 50;
+
+/** What a change event is about: cheaper to compare than the whole summary. */
+function signature(s: ServiceSummary): string {
+  const clusters = s.clusters
+    .map(
+      c =>
+        `${c.cluster}:${c.status}:${c.message}:${c.ready}/${c.desired}:${c.restarts.total}:${c.restarts.recent}`,
+    )
+    .join('|');
+  return `${s.health.status}|${s.health.message}|${s.ready}/${s.desired}|${s.restarts.total}:${s.restarts.recent}|${s.lastChange}|${s.owner}|${s.system}|${s.lifecycle}|${s.title}|${s.dataClassification}|${clusters}`;
+}
 
 function isTopLevel(r: ResourceProjection) {
   if (TOP_LEVEL_KINDS.has(r.kind)) return true;
@@ -206,7 +217,7 @@ export class FleetCache {
       }
       const summary = this.computeSummary(service);
       this.summaries.set(ref, summary);
-      if (!previous || JSON.stringify(previous) !== JSON.stringify(summary)) {
+      if (!previous || signature(previous) !== signature(summary)) {
         const event: FleetChangeEvent = {
           type: 'service.updated',
           sequence: 0,
