@@ -2,6 +2,7 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import {
   rollupClusterHealth,
   rollupServiceHealth,
+  type ClusterConnection,
   type ClusterHealthDetail,
   type ClusterState,
   type EventProjection,
@@ -484,14 +485,14 @@ export class FleetCache {
 
   private clusterDetails(
     service: CatalogService,
-  ): Array<{ detail: ClusterHealthDetail; state: ClusterState }> {
+  ): Array<{ detail: ClusterHealthDetail; state: ClusterConnection }> {
     const now = new Date(this.now());
     return [...this.watches.values()]
       .filter(
         w => !service.selector.cluster || w.name === service.selector.cluster,
       )
       .map(watch => {
-        const state = watch.clusterState();
+        const state = watch.connection();
         const detail = rollupClusterHealth({
           cluster: watch.name,
           resources: this.mapper.resourcesFor(service, watch.name),

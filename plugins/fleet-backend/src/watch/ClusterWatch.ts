@@ -6,6 +6,7 @@ import {
   type KubernetesListObject,
 } from '@kubernetes/client-node';
 import type {
+  ClusterConnection,
   ClusterState,
   ClusterSyncState,
   ResourceCounts,
@@ -185,7 +186,23 @@ export class ClusterWatch {
     return informer ? informer.listWatch.list(namespace) : [];
   }
 
-  /** The connection state, as served at `/api/fleet/clusters`. */
+  /** The connection state alone: cheap, for health roll-ups. */
+  connection(): ClusterConnection {
+    const result: ClusterConnection = {
+      state: this.state,
+      since: new Date(this.since).toISOString(),
+    };
+    const synced = this.state === 'synced' ? this.now() : this.lastSyncedAt;
+    if (synced !== undefined) {
+      result.lastSyncedAt = new Date(synced).toISOString();
+    }
+    if (this.lastError && this.state !== 'synced') {
+      result.lastError = this.lastError;
+    }
+    return result;
+  }
+
+  /** The connection state with object counts, as served at `/api/fleet/clusters`. */
   clusterState(): ClusterState {
     const resourceCounts: ResourceCounts = {};
     for (const informer of this.informers) {
