@@ -188,6 +188,41 @@ export class DatabaseServer {
     });
   }
 
+  /** How many tables (outside the system schemas) a database holds. */
+  async countTables(database: string): Promise<number> {
+    return this.withAdminClient(async client => {
+      const result = await client.query<{ count: string }>(
+        "SELECT count(*) AS count FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')",
+      );
+      return Number(result.rows[0].count);
+    }, database);
+  }
+
+  /**
+   * Drops a database only if it carries the given claim (see
+   * {@link DatabaseServer.claimOf}); a database of that name that belongs to
+   * anything else is left alone and reported. Safe to run again.
+   */
+  async dropClaimedDatabase(options: {
+    name: string;
+    claim: string;
+  }): Promise<void> {
+    const claim = await this.claimOf(options.name);
+    if (!claim.exists) return;
+    if (claim.owner !== options.claim) {
+      throw new Error(
+        `not dropping ${options.name}: it is not the database created for ${options.claim}`,
+      );
+    }
+    await this.withAdminClient(async client => {
+      await client.query(
+        `DROP DATABASE IF EXISTS ${escapeIdentifier(
+          options.name,
+        )} WITH (FORCE)`,
+      );
+    });
+  }
+
   /** Creates an empty database owned by `owner`, closed to PUBLIC (for restore tests). Safe to run again. */
   async createEmptyDatabase(options: {
     name: string;

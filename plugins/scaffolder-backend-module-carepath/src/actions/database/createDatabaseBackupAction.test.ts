@@ -128,12 +128,14 @@ describe('carepath:database:backup and carepath:database:restore', () => {
       ...target,
       backupId: record!.id,
       targetDatabase: 'charts_restore_test',
+      keepRestoredDatabase: true,
     });
     expect(tested.error).toBeUndefined();
     expect(tested.outputs).toEqual({
       database: 'charts_restore_test',
       backupId: record!.id,
       restoreTest: true,
+      restoredTables: 1,
     });
     expect(
       await queryAs(uri.replace(/\/charts$/, '/charts_restore_test'), patients),

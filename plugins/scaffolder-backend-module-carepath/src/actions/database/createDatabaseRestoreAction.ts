@@ -28,6 +28,13 @@ const inputShape = {
       .describe(
         "Restore into this fresh database (a restore test) instead of the service's database; same naming rule",
       ),
+  keepRestoredDatabase: (zImpl: typeof z) =>
+    zImpl
+      .boolean()
+      .default(false)
+      .describe(
+        'Restore test: keep the fresh database afterwards (it holds a copy of the data); dropped by default',
+      ),
 };
 
 const outputShape = {
@@ -38,6 +45,8 @@ const outputShape = {
     zImpl
       .boolean()
       .describe('Whether this was a restore test into a fresh database'),
+  restoredTables: (zImpl: typeof z) =>
+    zImpl.number().describe('Tables found in the database after the restore'),
 };
 
 const inputSchema = z.object({
@@ -45,6 +54,7 @@ const inputSchema = z.object({
   name: inputShape.name(z),
   backupId: inputShape.backupId(z),
   targetDatabase: inputShape.targetDatabase(z),
+  keepRestoredDatabase: inputShape.keepRestoredDatabase(z),
 });
 
 /**
@@ -106,7 +116,7 @@ export function createDatabaseRestoreAction(options: DatabaseActionOptions) {
           }
           const keyBase = `carepath:database:restore:${backup.id}:${target}`;
 
-          await auditAction(
+          const result = await auditAction(
             {
               auditor: options.auditor,
               eventId: 'database-restore',
@@ -139,7 +149,7 @@ export function createDatabaseRestoreAction(options: DatabaseActionOptions) {
                       : `${target}, replacing its objects`
                   } as role ${database.name}`,
                 );
-                return;
+                return { restoredTables: 0 };
               }
               await ctx.checkpoint({ key: `${keyBase}:verify`, fn: verify });
               if (restoreTest) {
@@ -171,6 +181,16 @@ export function createDatabaseRestoreAction(options: DatabaseActionOptions) {
                   );
                 },
               });
+              const restoredTables = await ctx.checkpoint({
+                key: `${keyBase}:count`,
+                fn: async () => {
+                  const tables = await server.countTables(target);
+                  ctx.logger.info(
+                    `${target} holds ${tables} tables after the restore`,
+                  );
+                  return tables;
+                },
+              });
               if (restoreTest) {
                 await ctx.checkpoint({
                   key: `${keyBase}:record`,
@@ -181,12 +201,30 @@ export function createDatabaseRestoreAction(options: DatabaseActionOptions) {
                     });
                   },
                 });
+                if (!input.keepRestoredDatabase) {
+                  // The restore test database is a second copy of the data,
+                  // outside every record and retention rule: remove it.
+                  await ctx.checkpoint({
+                    key: `${keyBase}:drop`,
+                    fn: async () => {
+                      await server.dropClaimedDatabase({
+                        name: target,
+                        claim: restoreClaim,
+                      });
+                      ctx.logger.info(
+                        `Dropped restore test database ${target}`,
+                      );
+                    },
+                  });
+                }
               }
+              return { restoredTables };
             },
           );
           ctx.output('database', target);
           ctx.output('backupId', backup.id);
           ctx.output('restoreTest', restoreTest);
+          ctx.output('restoredTables', result.restoredTables);
         },
       );
     },
