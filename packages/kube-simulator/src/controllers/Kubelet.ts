@@ -10,6 +10,7 @@ import { ControllerContext, SimulatedNode } from './ControllerContext';
 interface ContainerSpec {
   name: string;
   image: string;
+  readinessProbe?: unknown;
 }
 
 interface ContainerState {
@@ -260,6 +261,11 @@ export class Kubelet implements Controller {
         nextStatus.conditions ?? [],
         nowText,
         false,
+        this.notReadyMessage(
+          spec.containers.map(
+            c => ({ name: c.name, ready: false } as ContainerStatus),
+          ),
+        ),
       );
       nextStatus.containerStatuses = spec.containers.map(c =>
         this.containerStatus(
@@ -298,6 +304,11 @@ export class Kubelet implements Controller {
           nextStatus.conditions ?? [],
           nowText,
           false,
+          this.notReadyMessage(
+            spec.containers.map(
+              c => ({ name: c.name, ready: false } as ContainerStatus),
+            ),
+          ),
         );
       }
       if (scenario === 'image-pull') {
@@ -380,7 +391,7 @@ export class Kubelet implements Controller {
     } else if (scenario === 'readiness-failing') {
       wake = this.readinessFailing(next, nextStatus, runtime, now, node);
     } else {
-      this.healthy(next, nextStatus, nowText);
+      wake = this.healthy(next, nextStatus, runtime, now);
     }
     this.write(next, pod);
     if (wake !== undefined) this.wakeAfter(key, runtime, wake);
@@ -746,24 +757,49 @@ export class Kubelet implements Controller {
     return interval - (now - runtime.lastTickAt);
   }
 
-  private healthy(pod: KubeObject, status: PodStatus, now: string): void {
-    const spec = pod.spec as PodSpec;
+  /**
+   * Running, and Ready once the readiness probe would first pass: half the
+   * start-up delay after the containers start, for containers that have a
+   * readiness probe. Returns when to look again, if not ready yet.
+   */
+  private healthy(
+    pod: KubeObject,
+    status: PodStatus,
+    runtime: PodRuntime,
+    now: number,
+  ): number | undefined {
+    const spec = pod.spec as PodSpec & {
+      containers: Array<{ readinessProbe?: unknown }>;
+    };
+    const nowText = formatTimestamp(now);
+    const probeDelay = spec.containers.some(c => c.readinessProbe)
+      ? this.ctx.settings.podReadyDelayMs / 2
+      : 0;
+    const startedAt = runtime.startedAt ?? 0;
+    const ready = probeDelay === 0 || now - startedAt >= probeDelay;
     status.containerStatuses = spec.containers.map(c => {
       const prev = status.containerStatuses?.find(s => s.name === c.name);
       const state = prev?.state.running
         ? prev.state
-        : { running: { startedAt: now } };
+        : { running: { startedAt: nowText } };
+      const containerReady = ready || !c.readinessProbe;
       return this.containerStatus(
         c,
         pod,
         state,
-        true,
+        containerReady,
         prev?.restartCount ?? 0,
         prev?.lastState ?? {},
       );
     });
     status.phase = 'Running';
-    status.conditions = this.baseConditions(status.conditions ?? [], now, true);
+    status.conditions = this.baseConditions(
+      status.conditions ?? [],
+      nowText,
+      ready,
+      ready ? undefined : this.notReadyMessage(status.containerStatuses),
+    );
+    return ready ? undefined : probeDelay - (now - startedAt);
   }
 
   private jobPod(
