@@ -33,3 +33,26 @@ export async function saveScreenshot(page: Page, name: string) {
     fullPage: true,
   });
 }
+
+const SIMULATOR_CONTROL = 'http://127.0.0.1:6442';
+const SIMULATOR_ADMIN_TOKEN = 'carepath-embedded-admin';
+
+/** Calls the kube-simulator's control API (scenarios, faults, down/up). */
+export async function simulator(
+  path: string,
+  body?: Record<string, unknown>,
+): Promise<void> {
+  const response = await fetch(`${SIMULATOR_CONTROL}${path}`, {
+    method: 'POST',
+    headers: {
+      Authorization: `Bearer ${SIMULATOR_ADMIN_TOKEN}`,
+      'Content-Type': 'application/json',
+    },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (!response.ok) {
+    throw new Error(
+      `simulator ${path}: ${response.status} ${await response.text()}`,
+    );
+  }
+}
