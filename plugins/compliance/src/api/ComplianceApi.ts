@@ -1,0 +1,224 @@
+import { createApiRef } from '@backstage/core-plugin-api';
+import type {
+  ComplianceSummary,
+  Control,
+  ControlResult,
+  Exemption,
+  ExemptionState,
+  HistoryPoint,
+  ResultsQuery,
+} from '@carepath/plugin-compliance-common';
+
+/**
+ * A source an evaluation could not read (e.g. `fleet`), and for how many
+ * services.
+ *
+ * @public
+ */
+export interface UnavailableSource {
+  source: string;
+  reason: string;
+  services: number;
+}
+
+/**
+ * One evaluation run, as the results routes describe it.
+ *
+ * @public
+ */
+export interface EvaluationInfo {
+  id: string;
+  /** ISO 8601 */
+  evaluatedAt: string;
+  controlsVersion: string;
+  trigger: 'schedule' | 'manual';
+  unavailableSources: UnavailableSource[];
+}
+
+/**
+ * One service as evaluated in the evaluation in force.
+ *
+ * @public
+ */
+export interface ServiceCompliance {
+  entityRef: string;
+  owner?: string;
+  system?: string;
+  dataClassification: string;
+  score: number | null;
+  passed: number;
+  failed: number;
+  exempt: number;
+  results: ControlResult[];
+}
+
+/**
+ * `GET /results`: `evaluation` and `summary` are `null` before the first run.
+ *
+ * @public
+ */
+export interface ComplianceResults {
+  evaluation: EvaluationInfo | null;
+  summary: ComplianceSummary | null;
+  items: ServiceCompliance[];
+  total: number;
+}
+
+/**
+ * `GET /results/:kind/:namespace/:name`.
+ *
+ * @public
+ */
+export interface EntityComplianceResults extends ServiceCompliance {
+  evaluation: EvaluationInfo;
+}
+
+/**
+ * The controls in force (`GET /controls`).
+ *
+ * @public
+ */
+export interface ControlsInForce {
+  controlsVersion: string;
+  source: string;
+  controls: Control[];
+}
+
+/**
+ * `POST /exemptions`.
+ *
+ * @public
+ */
+export interface ExemptionRequest {
+  entityRef: string;
+  controlId: string;
+  justification: string;
+  /** ISO 8601, in the future and at most a year ahead. */
+  expiresAt: string;
+}
+
+/**
+ * Filters of `GET /exemptions`.
+ *
+ * @public
+ */
+export interface ExemptionsQuery {
+  state?: ExemptionState;
+  entityRef?: string;
+}
+
+/**
+ * `GET /history`: fleet-wide and per-service points, one per evaluation.
+ *
+ * @public
+ */
+export interface ComplianceHistory {
+  overall: HistoryPoint[];
+  services: HistoryPoint[];
+}
+
+/**
+ * The outcome of walking one hash chain.
+ *
+ * @public
+ */
+export interface ChainVerification {
+  ok: boolean;
+  checked: number;
+  firstBadSeq?: number;
+  problem?: string;
+}
+
+/**
+ * `GET /evidence/verify`.
+ *
+ * @public
+ */
+export interface EvidenceVerification {
+  ok: boolean;
+  evidence: ChainVerification;
+  auditTrail: ChainVerification;
+}
+
+/**
+ * One entry of the hash-chained audit trail.
+ *
+ * @public
+ */
+export interface AuditEvent {
+  seq: number;
+  /** ISO 8601 */
+  at: string;
+  actor: string;
+  action: string;
+  entityRef?: string;
+  details: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+}
+
+/**
+ * Filters of `GET /audit-events`; `from` and `to` are ISO 8601, inclusive.
+ *
+ * @public
+ */
+export interface AuditEventQuery {
+  actor?: string;
+  action?: string;
+  entityRef?: string;
+  from?: string;
+  to?: string;
+}
+
+/**
+ * A downloaded attachment.
+ *
+ * @public
+ */
+export interface DownloadedFile {
+  blob: Blob;
+  filename: string;
+}
+
+/**
+ * Client for the compliance backend (`/api/compliance`).
+ *
+ * @public
+ */
+export interface ComplianceApi {
+  getControls(): Promise<ControlsInForce>;
+  getResults(query?: ResultsQuery): Promise<ComplianceResults>;
+  /** Resolves `undefined` when the entity was not evaluated (404). */
+  getEntityResults(
+    entityRef: string,
+  ): Promise<EntityComplianceResults | undefined>;
+  evaluate(): Promise<EvaluationInfo>;
+  getExemptions(query?: ExemptionsQuery): Promise<Exemption[]>;
+  requestExemption(request: ExemptionRequest): Promise<Exemption>;
+  decideExemption(options: {
+    id: string;
+    decision: 'approve' | 'reject';
+    comment: string;
+  }): Promise<Exemption>;
+  getHistory(query?: {
+    from?: string;
+    to?: string;
+    entityRef?: string;
+  }): Promise<ComplianceHistory>;
+  exportResults(options: {
+    format: 'csv' | 'json';
+    at?: string;
+  }): Promise<DownloadedFile>;
+  verifyEvidence(): Promise<EvidenceVerification>;
+  getAuditEvents(query?: AuditEventQuery): Promise<AuditEvent[]>;
+  exportAuditEvents(query?: AuditEventQuery): Promise<DownloadedFile>;
+}
+
+/**
+ * The {@link ComplianceApi} reference.
+ *
+ * @public
+ */
+export const complianceApiRef = createApiRef<ComplianceApi>({
+  id: 'plugin.compliance',
+});

@@ -1,0 +1,115 @@
+import { Progress } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { usePermission } from '@backstage/plugin-permission-react';
+import {
+  complianceEvaluatePermission,
+  complianceResultsReadPermission,
+} from '@carepath/plugin-compliance-common';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import {
+  complianceApiRef,
+  type ComplianceResults,
+} from '../../api/ComplianceApi';
+import { useComplianceHistory } from '../../hooks/useComplianceHistory';
+import { useComplianceResults } from '../../hooks/useComplianceResults';
+import { ComplianceErrorPanel } from '../ComplianceErrorPanel/ComplianceErrorPanel';
+import type { FilterOptions } from './ComplianceFilters';
+import { ComplianceOverviewContent } from './ComplianceOverviewContent';
+import {
+  complianceViewParams,
+  parseComplianceView,
+  resultsQueryOf,
+  type ComplianceView,
+} from './complianceSearchParams';
+import { ExportButtons } from './ExportButtons';
+
+/** Filter choices seen so far: the API has no facet endpoint, so they grow as services are seen. */
+function useFilterOptions(results: ComplianceResults | undefined) {
+  const [options, setOptions] = useState<FilterOptions>({
+    owner: [],
+    system: [],
+    control: [],
+  });
+  useEffect(() => {
+    if (!results) return;
+    const seen = {
+      owner: results.items.flatMap(s => (s.owner ? [s.owner] : [])),
+      system: results.items.flatMap(s => (s.system ? [s.system] : [])),
+      control: results.items.flatMap(s => s.results.map(r => r.controlId)),
+    };
+    setOptions(previous => ({
+      owner: [...new Set([...previous.owner, ...seen.owner])].sort(),
+      system: [...new Set([...previous.system, ...seen.system])].sort(),
+      control: [...new Set([...previous.control, ...seen.control])].sort(),
+    }));
+  }, [results]);
+  return options;
+}
+
+/** The compliance overview: score, failing controls, trend and heat map; filters kept in the URL. */
+export function ComplianceOverview() {
+  const api = useApi(complianceApiRef);
+  const [searchParams, setSearchParams] = useSearchParams();
+  const search = searchParams.toString();
+  const view = useMemo(
+    () => parseComplianceView(new URLSearchParams(search)),
+    [search],
+  );
+  const onViewChange = useCallback(
+    (next: ComplianceView) =>
+      setSearchParams(complianceViewParams(next), { replace: true }),
+    [setSearchParams],
+  );
+  const results = useComplianceResults(resultsQueryOf(view));
+  const history = useComplianceHistory();
+  const filterOptions = useFilterOptions(results.value);
+  const { allowed: canEvaluate } = usePermission({
+    permission: complianceEvaluatePermission,
+  });
+  const [evaluating, setEvaluating] = useState(false);
+  const [evaluateError, setEvaluateError] = useState<Error>();
+  const { retry: retryResults } = results;
+  const { retry: retryHistory } = history;
+  const onEvaluate = useCallback(async () => {
+    setEvaluating(true);
+    setEvaluateError(undefined);
+    try {
+      await api.evaluate();
+      retryResults();
+      retryHistory();
+    } catch (error) {
+      setEvaluateError(error as Error);
+    } finally {
+      setEvaluating(false);
+    }
+  }, [api, retryResults, retryHistory]);
+
+  if (results.loading && !results.value) return <Progress />;
+  if (results.error && !results.value) {
+    return (
+      <ComplianceErrorPanel
+        error={results.error}
+        subject="compliance results"
+        permission={complianceResultsReadPermission.name}
+        holders="compliance officers, the platform team and (for their own services) service owners"
+        onRetry={retryResults}
+      />
+    );
+  }
+  if (!results.value) return null;
+  return (
+    <ComplianceOverviewContent
+      results={results.value}
+      history={history.value?.overall ?? []}
+      view={view}
+      onViewChange={onViewChange}
+      filterOptions={filterOptions}
+      canEvaluate={canEvaluate}
+      evaluating={evaluating}
+      evaluateError={evaluateError}
+      onEvaluate={onEvaluate}
+      actions={<ExportButtons />}
+    />
+  );
+}

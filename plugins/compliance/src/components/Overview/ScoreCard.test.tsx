@@ -1,0 +1,23 @@
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { screen } from '@testing-library/react';
+import { anEvaluation } from '../../__fixtures__/builders';
+import { ScoreCard } from './ScoreCard';
+
+describe('ScoreCard', () => {
+  it('hides evaluate now from those without compliance.evaluate', async () => {
+    await renderInTestApp(
+      <ScoreCard
+        score={null}
+        evaluation={anEvaluation()}
+        canEvaluate={false}
+        evaluating={false}
+        onEvaluate={() => {}}
+      />,
+    );
+    expect(screen.getByLabelText('Overall score n/a')).toBeInTheDocument();
+    expect(screen.getByText(/2026-11-24 08:00 UTC/)).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Evaluate now' }),
+    ).not.toBeInTheDocument();
+  });
+});
