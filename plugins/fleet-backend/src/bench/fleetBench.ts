@@ -9,6 +9,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
+import os from 'node:os';
 import { writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createServiceFactory } from '@backstage/backend-plugin-api';
@@ -138,6 +139,14 @@ async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
   const started = performance.now();
   const value = await fn();
   return [performance.now() - started, value];
+}
+
+/** CPU time (user + system, this process: server and client) per call, in ms. */
+async function cpuPerCall(count: number, fn: (i: number) => Promise<unknown>) {
+  const before = process.cpuUsage();
+  for (let i = 0; i < count; i++) await fn(i);
+  const used = process.cpuUsage(before);
+  return round((used.user + used.system) / 1000 / count);
 }
 
 async function json(url: string, init?: RequestInit) {
@@ -292,6 +301,12 @@ async function main() {
     );
   }
   const fleetApiCalls = (apiRequests() - beforeView) / 100;
+  const fleetCpu = await cpuPerCall(20, () =>
+    json(`${base}/api/fleet/services`),
+  );
+  const fleetAllCpu = await cpuPerCall(20, () =>
+    json(`${base}/api/fleet/services?limit=5000`),
+  );
 
   // Per-service: ours vs upstream's POST /api/kubernetes/services/:serviceId.
   const picks = Array.from(
@@ -310,6 +325,18 @@ async function main() {
       )[0],
     );
   }
+  const oursDetailCpu = await cpuPerCall(picks.length, i =>
+    json(
+      `${base}/api/fleet/services/component/default/${picks[i].metadata.name}`,
+    ),
+  );
+  const upstreamDetailCpu = await cpuPerCall(10, i =>
+    json(`${base}/api/kubernetes/services/${picks[i].metadata.name}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ entity: picks[i] }),
+    }),
+  );
   const upstreamDetail: number[] = [];
   const beforeUpstream = apiRequests();
   for (const entity of picks) {
@@ -392,7 +419,11 @@ async function main() {
       servicesAllP50Ms: round(percentile(fleetAllTimes, 50)),
       servicesAllP95Ms: round(percentile(fleetAllTimes, 95)),
       apiServerCallsPerPageView: fleetApiCalls,
+      perServiceP50Ms: round(percentile(oursDetail, 50)),
       perServiceP95Ms: round(percentile(oursDetail, 95)),
+      cpuMsPerDefaultPage: fleetCpu,
+      cpuMsPerFullList: fleetAllCpu,
+      cpuMsPerService: oursDetailCpu,
       changeToVisibleP50Ms: round(percentile(flips, 50)),
       changeToVisibleP95Ms: round(percentile(flips, 95)),
       cacheSyncMs: heap.syncMs,
@@ -404,12 +435,16 @@ async function main() {
       sampledServices: picks.length,
       perServiceP50Ms: round(percentile(upstreamDetail, 50)),
       perServiceP95Ms: round(percentile(upstreamDetail, 95)),
+      cpuMsPerService: upstreamDetailCpu,
       apiServerCallsPerService: upstreamCallsPerEntity,
       allServicesExtrapolatedMs: Math.round(upstreamMean * serviceCount),
       apiServerCallsForAllServicesExtrapolated: Math.round(
         upstreamCallsPerEntity * serviceCount,
       ),
     },
+    loadAverage1m: round(os.loadavg()[0]),
+    cpuCores: os.cpus().length,
+    perServiceCpuRatio: round(upstreamDetailCpu / oursDetailCpu),
     perServiceSpeedup: round(
       percentile(upstreamDetail, 95) / percentile(oursDetail, 95),
     ),
@@ -420,7 +455,11 @@ async function main() {
     'fleet API-server calls per page view':
       result.fleet.apiServerCallsPerPageView,
     'per-service p95 ms fleet / upstream': `${result.fleet.perServiceP95Ms} / ${result.upstream.perServiceP95Ms}`,
+    'per-service p50 ms fleet / upstream': `${result.fleet.perServiceP50Ms} / ${result.upstream.perServiceP50Ms}`,
     'per-service speed-up (p95)': result.perServiceSpeedup,
+    'per-service CPU ms fleet / upstream': `${result.fleet.cpuMsPerService} / ${result.upstream.cpuMsPerService}`,
+    'CPU ms per GET /services (100) / (all)': `${result.fleet.cpuMsPerDefaultPage} / ${result.fleet.cpuMsPerFullList}`,
+    'load average (1 min) / cores': `${result.loadAverage1m} / ${result.cpuCores}`,
     'upstream API-server calls per service':
       result.upstream.apiServerCallsPerService,
     [`upstream all ${serviceCount} services (extrapolated from ${picks.length}) ms`]:
