@@ -10,6 +10,7 @@ import {
   aControl,
   aControlResult,
   aFailingResult,
+  aForbiddenError,
   aService,
   anEntityResult,
 } from '../../__fixtures__/builders';
@@ -145,6 +146,29 @@ describe('EntityCompliance', () => {
       await screen.findByText(
         /Pending exemption requests: CP-INT-03 until 2027-01-31/,
       ),
+    ).toBeInTheDocument();
+  });
+
+  it('names the permission it needs on a 403', async () => {
+    await renderTab(
+      new FakeComplianceApi({
+        entityResults: { [ref]: await aForbiddenError() },
+      }),
+    );
+    expect(
+      await screen.findByText(/needs the compliance\.results\.read permission/),
+    ).toBeInTheDocument();
+  });
+
+  it('says when fixes cannot be shown because the controls failed to load', async () => {
+    await renderTab(
+      new FakeComplianceApi({
+        entityResults: { [ref]: results },
+        controls: new Error('Bad gateway'),
+      }),
+    );
+    expect(
+      await screen.findByText(/Could not load the controls.*Bad gateway/),
     ).toBeInTheDocument();
   });
 

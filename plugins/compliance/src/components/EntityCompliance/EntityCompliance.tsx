@@ -55,6 +55,18 @@ export function EntityCompliance(props: { now?: () => Date }) {
         results={results.value}
         controls={controlsById}
         pending={pending.value ?? []}
+        warnings={[
+          ...(controls.error
+            ? [
+                `Could not load the controls, so fixes and runbook links are missing: ${controls.error.message}`,
+              ]
+            : []),
+          ...(pending.error
+            ? [
+                `Could not load pending exemption requests: ${pending.error.message}`,
+              ]
+            : []),
+        ]}
         canRequest={canRequest}
         onRequest={setRequesting}
       />

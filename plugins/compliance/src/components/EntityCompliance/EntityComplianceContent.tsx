@@ -16,10 +16,17 @@ export function EntityComplianceContent(props: {
   results?: EntityComplianceResults;
   controls: Record<string, Control>;
   pending: Exemption[];
+  /** Side requests that failed: the controls (for fixes) or pending exemptions. */
+  warnings?: string[];
   canRequest: boolean;
   onRequest: (result: ControlResult) => void;
 }) {
   const { results, controls, pending, canRequest, onRequest } = props;
+  const warnings = (props.warnings ?? []).map(warning => (
+    <Alert severity="warning" key={warning}>
+      {warning}
+    </Alert>
+  ));
   if (!results) {
     return (
       <Typography variant="body1">
@@ -49,6 +56,7 @@ export function EntityComplianceContent(props: {
           {results.evaluation.controlsVersion}.
         </Typography>
       </Box>
+      {warnings}
       {results.evaluation.unavailableSources.map(source => (
         <Alert severity="warning" key={source.source}>
           {source.source} was unavailable: live workload controls are

@@ -4,7 +4,7 @@ import { Box, Typography } from '@material-ui/core';
 import { ToggleButton, ToggleButtonGroup } from '@material-ui/lab';
 import type { ServiceCompliance } from '../../api/ComplianceApi';
 import { statusStyle } from '../StatusChip/controlStatus';
-import { heatMapRows } from './heatMapRows';
+import { heatMapRows, noOwner } from './heatMapRows';
 
 const cellSize = 28;
 
@@ -58,10 +58,13 @@ export function ComplianceHeatMap(props: {
           {rows.map(row => (
             <Box role="row" display="contents" key={row.ref}>
               <Box role="rowheader" fontSize={13} pr={1}>
-                {by === 'service' ? (
-                  <EntityRefLink entityRef={row.ref} defaultKind="component" />
+                {row.ref === noOwner ? (
+                  <em>{noOwner}</em>
                 ) : (
-                  <EntityRefLink entityRef={row.ref} defaultKind="group" />
+                  <EntityRefLink
+                    entityRef={row.ref}
+                    defaultKind={by === 'service' ? 'component' : 'group'}
+                  />
                 )}
               </Box>
               {controls.map(controlId => {

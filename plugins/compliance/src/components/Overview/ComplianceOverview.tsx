@@ -102,6 +102,7 @@ export function ComplianceOverview() {
     <ComplianceOverviewContent
       results={results.value}
       history={history.value?.overall ?? []}
+      historyError={history.error}
       view={view}
       onViewChange={onViewChange}
       filterOptions={filterOptions}

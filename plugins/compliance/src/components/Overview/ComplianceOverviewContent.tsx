@@ -15,6 +15,7 @@ import { ScoreTrendChart } from './ScoreTrendChart';
 export function ComplianceOverviewContent(props: {
   results: ComplianceResults;
   history: HistoryPoint[];
+  historyError?: Error;
   view: ComplianceView;
   onViewChange: (view: ComplianceView) => void;
   filterOptions: FilterOptions;
@@ -78,7 +79,7 @@ export function ComplianceOverviewContent(props: {
         />
       </Grid>
       <Grid item xs={12} lg={5}>
-        <ScoreTrendChart points={props.history} />
+        <ScoreTrendChart points={props.history} error={props.historyError} />
       </Grid>
       <Grid item xs={12}>
         {results.items.length === 0 ? (

@@ -8,8 +8,21 @@ const height = 160;
 const pad = { left: 40, right: 12, top: 12, bottom: 24 };
 
 /** The overall score over time, as a plain SVG line (0–100%). */
-export function ScoreTrendChart(props: { points: HistoryPoint[] }) {
+export function ScoreTrendChart(props: {
+  points: HistoryPoint[];
+  /** Why the history could not be loaded, if it could not. */
+  error?: Error;
+}) {
   const theme = useTheme();
+  if (props.error) {
+    return (
+      <InfoCard title="Score over time">
+        <Typography variant="body2" color="error">
+          Could not load the score history: {props.error.message}
+        </Typography>
+      </InfoCard>
+    );
+  }
   const judged = props.points
     .filter((p): p is HistoryPoint & { score: number } => p.score !== null)
     .sort((a, b) => a.at.localeCompare(b.at));

@@ -33,6 +33,16 @@ export function observedText(observed: Record<string, ObservedValue>): string {
   return text.length > 300 ? `${text.slice(0, 297)}…` : text;
 }
 
+/** Services with no judged control (score `null`) go last. */
+function byScore(a: ServiceCompliance, b: ServiceCompliance): number {
+  return (
+    (a.score ?? 2) - (b.score ?? 2) || a.entityRef.localeCompare(b.entityRef)
+  );
+}
+
+/** Rows for services without an owner, which have no entity to link to. */
+export const noOwner = 'no owner';
+
 /** Services (or teams) × controls. A team's cell is its worst service's status. */
 export function heatMapRows(
   items: ServiceCompliance[],
@@ -44,7 +54,8 @@ export function heatMapRows(
   if (by === 'service') {
     return {
       controls,
-      rows: items.map(service => ({
+      // Worst services first, so what needs attention is at the top.
+      rows: [...items].sort(byScore).map(service => ({
         ref: service.entityRef,
         cells: Object.fromEntries(
           service.results.map(r => [
@@ -57,7 +68,7 @@ export function heatMapRows(
   }
   const teams = new Map<string, ServiceCompliance[]>();
   for (const service of items) {
-    const owner = service.owner ?? 'no owner';
+    const owner = service.owner ?? noOwner;
     teams.set(owner, [...(teams.get(owner) ?? []), service]);
   }
   const rows = [...teams.entries()].sort().map(([ref, services]) => {
