@@ -8,7 +8,14 @@ export interface SourcesFixture {
   workloads?: Record<string, Array<{ cluster: string; objects: unknown[] }>>;
   /** entityRef → platform records */
   platformRecords?: Record<string, unknown>;
-  unregistered?: Array<{ cluster: string; objects: unknown[] }>;
+  /** Fleet's unregistered workloads (fleet-common `UnregisteredWorkload`). */
+  unregistered?: Array<{
+    cluster: string;
+    kind: string;
+    namespace: string;
+    name: string;
+    images?: string[];
+  }>;
   /** Plugins that answer 503. */
   failing?: string[];
 }
@@ -43,7 +50,8 @@ export async function startSourcesServer(fixture: SourcesFixture): Promise<{
       const items = fixture.workloads?.[decodeURIComponent(observations[1])];
       send(items ? 200 : 404, items ? { items } : { error: 'not found' });
     } else if (url.pathname === '/api/fleet/unregistered') {
-      send(200, { items: fixture.unregistered ?? [] });
+      const items = fixture.unregistered ?? [];
+      send(200, { items, totalItems: items.length, offset: 0, limit: 5000 });
     } else if (url.pathname === '/api/scaffolder/carepath/platform-records') {
       const ref = url.searchParams.get('entityRef') ?? '';
       send(200, fixture.platformRecords?.[ref] ?? { databases: [] });

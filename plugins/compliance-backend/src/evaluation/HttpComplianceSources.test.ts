@@ -63,11 +63,109 @@ describe('HttpComplianceSources', () => {
     );
   });
 
+  it("reads fleet's unregistered workloads, page by page, as cluster objects", async () => {
+    const seen: string[] = [];
+    const workload = (cluster: string, name: string) => ({
+      cluster,
+      kind: 'Deployment',
+      namespace: 'default',
+      name,
+      uid: `${cluster}-${name}`,
+      labels: { app: name },
+      images: [`registry.example/${name}:latest`],
+    });
+    await withServer(
+      (req, res) => {
+        seen.push(req.url ?? '');
+        const offset = Number(
+          new URL(req.url ?? '', 'http://x').searchParams.get('offset'),
+        );
+        res.writeHead(200, { 'content-type': 'application/json' });
+        // Two pages: fleet serves at most 5000 a page.
+        res.end(
+          JSON.stringify({
+            items:
+              offset === 0
+                ? [workload('prod-east', 'legacy-fax-gateway')]
+                : [workload('staging', 'debug-toolbox')],
+            totalItems: 5001,
+            offset,
+            limit: 5000,
+          }),
+        );
+      },
+      async sources => {
+        const answer = await sources.unregisteredWorkloads();
+        expect(seen).toEqual([
+          '/api/fleet/unregistered?offset=0&limit=5000',
+          '/api/fleet/unregistered?offset=5000&limit=5000',
+        ]);
+        expect(answer).toEqual({
+          available: true,
+          value: [
+            {
+              cluster: 'prod-east',
+              objects: [
+                {
+                  kind: 'Deployment',
+                  metadata: {
+                    name: 'legacy-fax-gateway',
+                    namespace: 'default',
+                    uid: 'prod-east-legacy-fax-gateway',
+                    labels: { app: 'legacy-fax-gateway' },
+                  },
+                  spec: {
+                    template: {
+                      spec: {
+                        containers: [
+                          {
+                            name: 'container-0',
+                            image: 'registry.example/legacy-fax-gateway:latest',
+                          },
+                        ],
+                      },
+                    },
+                  },
+                },
+              ],
+            },
+            {
+              cluster: 'staging',
+              objects: [expect.objectContaining({ kind: 'Deployment' })],
+            },
+          ],
+        });
+      },
+    );
+  });
+
+  it('reads a NotFoundError from fleet as a service without workloads', async () => {
+    await withServer(
+      (_req, res) => {
+        res.writeHead(404, { 'content-type': 'application/json' });
+        res.end(
+          JSON.stringify({
+            error: {
+              name: 'NotFoundError',
+              message: 'No catalog service component:default/x',
+            },
+          }),
+        );
+      },
+      async sources => {
+        await expect(sources.workloads(entity)).resolves.toEqual({
+          available: true,
+          value: [],
+        });
+      },
+    );
+  });
+
   it('refuses a body of the wrong shape, naming the field', async () => {
     await withServer(
       (_req, res) => {
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ items: [{ cluster: 7, objects: [] }] }));
+        res.end(JSON.stringify({ items: [{ cluster: 7 }], totalItems: 1 }));
       },
       async sources => {
         const answer = await sources.unregisteredWorkloads();

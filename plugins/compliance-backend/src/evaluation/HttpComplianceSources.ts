@@ -17,6 +17,25 @@ const clusterObjectsSchema = z.object({
   ),
 });
 
+// Fleet's `GET /unregistered` page (fleet-common `UnregisteredWorkload`),
+// reduced to what the unregistered-workloads control reads.
+const unregisteredPageSchema = z.object({
+  items: z.array(
+    z.object({
+      cluster: z.string(),
+      kind: z.string(),
+      namespace: z.string(),
+      name: z.string(),
+      uid: z.string().optional(),
+      labels: z.record(z.string(), z.string()).optional(),
+      images: z.array(z.string()).optional(),
+    }),
+  ),
+  totalItems: z.number(),
+});
+
+const UNREGISTERED_PAGE = 5000;
+
 const platformRecordsSchema = z.object({
   databases: z.array(
     z.object({
@@ -69,6 +88,10 @@ export class HttpComplianceSources implements ComplianceSources {
       pluginId: 'fleet',
       path: `/services/${path}/observations`,
       schema: clusterObjectsSchema,
+      // Fleet tracks only services with a Kubernetes annotation; for any
+      // other it answers NotFoundError, which means "no workloads", not
+      // "fleet is down": the workload controls come out not-applicable.
+      notFound: { items: [] },
     });
     return answer.available
       ? { available: true, value: answer.value.items }
@@ -88,14 +111,27 @@ export class HttpComplianceSources implements ComplianceSources {
   }
 
   async unregisteredWorkloads(): Promise<SourceAnswer<ClusterObjects[]>> {
-    const answer = await this.#get({
-      pluginId: 'fleet',
-      path: '/unregistered',
-      schema: clusterObjectsSchema,
-    });
-    return answer.available
-      ? { available: true, value: answer.value.items }
-      : answer;
+    const byCluster = new Map<string, unknown[]>();
+    for (let offset = 0; ; offset += UNREGISTERED_PAGE) {
+      const answer = await this.#get({
+        pluginId: 'fleet',
+        path: `/unregistered?offset=${offset}&limit=${UNREGISTERED_PAGE}`,
+        schema: unregisteredPageSchema,
+      });
+      if (!answer.available) {
+        return answer;
+      }
+      for (const workload of answer.value.items) {
+        const objects = byCluster.get(workload.cluster) ?? [];
+        objects.push(asWorkloadObject(workload));
+        byCluster.set(workload.cluster, objects);
+      }
+      if (offset + UNREGISTERED_PAGE >= answer.value.totalItems) break;
+    }
+    return {
+      available: true,
+      value: [...byCluster].map(([cluster, objects]) => ({ cluster, objects })),
+    };
   }
 
   // One token per target plugin for a few minutes, rather than signing one
@@ -120,6 +156,7 @@ export class HttpComplianceSources implements ComplianceSources {
     pluginId: string;
     path: string;
     schema: z.ZodType<T>;
+    notFound?: T;
   }): Promise<SourceAnswer<T>> {
     const { pluginId, path, schema } = options;
     let response: Response;
@@ -143,6 +180,13 @@ export class HttpComplianceSources implements ComplianceSources {
           ? `${pluginId} did not answer within ${this.#timeoutMs} ms`
           : `${pluginId} is unreachable: ${describe(error)}`,
       };
+    }
+    if (
+      response.status === 404 &&
+      options.notFound !== undefined &&
+      (await isNotFoundError(response))
+    ) {
+      return { available: true, value: options.notFound };
     }
     if (!response.ok) {
       await response.body?.cancel();
@@ -177,6 +221,45 @@ export class HttpComplianceSources implements ComplianceSources {
     }
     return { available: true, value: parsed.data };
   }
+}
+
+/** A Backstage `NotFoundError` body, as opposed to a missing route or plugin. */
+async function isNotFoundError(response: Response): Promise<boolean> {
+  try {
+    const body = (await response.clone().json()) as {
+      error?: { name?: unknown };
+    };
+    return body.error?.name === 'NotFoundError';
+  } catch (error) {
+    // A 404 whose body is not JSON comes from no Backstage route at all: the
+    // caller then records the source as unavailable, with the status.
+    return error instanceof SyntaxError ? false : Promise.reject(error);
+  }
+}
+
+/** An unregistered workload as the Kubernetes object shape the observers read. */
+function asWorkloadObject(
+  workload: z.infer<typeof unregisteredPageSchema>['items'][number],
+) {
+  return {
+    kind: workload.kind,
+    metadata: {
+      name: workload.name,
+      namespace: workload.namespace,
+      uid: workload.uid,
+      labels: workload.labels ?? {},
+    },
+    spec: {
+      template: {
+        spec: {
+          containers: (workload.images ?? []).map((image, index) => ({
+            name: `container-${index}`,
+            image,
+          })),
+        },
+      },
+    },
+  };
 }
 
 function describe(error: unknown): string {
