@@ -95,6 +95,11 @@ const emptySwaggerProto = (() => {
   ]);
 })();
 
+/** A delay that never keeps the process alive on its own. */
+function unrefSleep(ms: number): Promise<void> {
+  return new Promise(resolve => setTimeout(resolve, ms).unref());
+}
+
 function sendJson(res: ServerResponse, code: number, body: unknown): void {
   if (res.headersSent || res.destroyed) return;
   const text = typeof body === 'string' ? body : JSON.stringify(body);
@@ -221,9 +226,7 @@ export class ApiServer {
   ): Promise<void> {
     const { faults } = this.options;
     if (faults.latencyMs > 0) {
-      await (
-        this.options.sleep ?? (ms => new Promise<void>(r => setTimeout(r, ms)))
-      )(faults.latencyMs);
+      await (this.options.sleep ?? unrefSleep)(faults.latencyMs);
     }
     if (
       faults.errorRate > 0 &&
