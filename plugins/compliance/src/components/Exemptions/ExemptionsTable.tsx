@@ -23,24 +23,29 @@ export function ExemptionsTable(props: {
     { title: 'Control', field: 'controlId' },
     { title: 'Justification', field: 'justification', width: '35%' },
     { title: 'Requested by', field: 'requestedBy' },
+    ...(mode === 'pending'
+      ? [
+          {
+            title: 'Requested',
+            render: (e: Exemption) => formatTime(e.requestedAt),
+          },
+        ]
+      : []),
     { title: 'Expires', render: e => formatDate(e.expiresAt) },
+    ...(mode === 'decided'
+      ? [
+          { title: 'Decision', field: 'state' },
+          {
+            title: 'Decided',
+            render: (e: Exemption) =>
+              [e.decidedBy, e.decidedAt && formatTime(e.decidedAt)]
+                .filter(Boolean)
+                .join(', '),
+          },
+          { title: 'Comment', field: 'decisionComment' },
+        ]
+      : []),
   ];
-  if (mode === 'decided') {
-    columns.push(
-      { title: 'Decision', field: 'state' },
-      {
-        title: 'Decided',
-        render: e =>
-          `${e.decidedBy ?? ''} ${e.decidedAt ? formatTime(e.decidedAt) : ''}`,
-      },
-      { title: 'Comment', field: 'decisionComment' },
-    );
-  } else {
-    columns.splice(4, 0, {
-      title: 'Requested',
-      render: e => formatTime(e.requestedAt),
-    });
-  }
   if (onDecide) {
     columns.push({
       title: 'Decision',
