@@ -420,7 +420,10 @@ export class ApiServer {
       });
     }
     // Every authenticated user may ask what it may do.
-    if (type.kind !== 'SelfSubjectAccessReview') {
+    if (
+      type.kind !== 'SelfSubjectAccessReview' &&
+      type.kind !== 'SelfSubjectReview'
+    ) {
       this.options.authorizer.authorize({
         grant,
         verb,
@@ -466,6 +469,20 @@ export class ApiServer {
       case 'create':
         if (request.subresource === 'eviction') {
           this.evict(res, request, body, req, dryRun);
+          return;
+        }
+        if (request.type.kind === 'SelfSubjectReview') {
+          // `kubectl auth whoami`
+          const groups =
+            grant.role === 'admin'
+              ? ['system:masters', 'system:authenticated']
+              : ['system:authenticated'];
+          sendJson(res, 201, {
+            kind: 'SelfSubjectReview',
+            apiVersion: 'authentication.k8s.io/v1',
+            metadata: {},
+            status: { userInfo: { username: grant.user, groups } },
+          });
           return;
         }
         if (request.type.kind === 'SelfSubjectAccessReview') {

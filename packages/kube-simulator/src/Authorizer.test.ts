@@ -98,6 +98,11 @@ describe('Authorizer', () => {
     expect(
       (await f.kubectl(['auth', 'can-i', 'create', 'pods'])).stdout.trim(),
     ).toBe('yes');
+    const whoami = await f.kubectl(
+      ['auth', 'whoami', '-o', 'jsonpath={.status.userInfo.username}'],
+      { token: 'readonly' },
+    );
+    expect(whoami.stdout).toBe('carepath-readonly');
     const readonly = await f.kubectl(
       ['auth', 'can-i', 'create', 'pods', '-n', 'team-a'],
       { token: 'readonly' },

@@ -239,6 +239,13 @@ const definitions: Definition[] = [
     namespaced: false,
     verbs: ['create'],
   },
+  {
+    gv: 'authentication.k8s.io/v1',
+    plural: 'selfsubjectreviews',
+    kind: 'SelfSubjectReview',
+    namespaced: false,
+    verbs: ['create'],
+  },
 ];
 
 /** The resources every simulated cluster serves from the start. */

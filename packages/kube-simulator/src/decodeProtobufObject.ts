@@ -97,6 +97,7 @@ const messages: Record<string, Record<number, FieldDef>> = {
     5: b('immutable', true),
   },
   Eviction: { 1: m('metadata', 'ObjectMeta') },
+  SelfSubjectReview: { 1: m('metadata', 'ObjectMeta') },
   SelfSubjectAccessReview: {
     1: m('metadata', 'ObjectMeta'),
     2: m('spec', 'SelfSubjectAccessReviewSpec'),
@@ -306,6 +307,7 @@ const kinds = new Set([
   'Ingress',
   'SelfSubjectAccessReview',
   'Eviction',
+  'SelfSubjectReview',
 ]);
 
 class Reader {
