@@ -11,10 +11,12 @@ import { ObservedList } from './ObservedList';
 export function ControlResultItem(props: {
   result: ControlResult;
   control?: Control;
+  /** An exemption request for this control is waiting for a decision. */
+  requested?: boolean;
   canRequest: boolean;
   onRequest: (result: ControlResult) => void;
 }) {
-  const { result, control, canRequest, onRequest } = props;
+  const { result, control, requested, canRequest, onRequest } = props;
   const open = result.status === 'fail' || result.status === 'exempt';
   return (
     <Paper
@@ -39,7 +41,12 @@ export function ControlResultItem(props: {
             HIPAA {result.hipaa.join(', ')} · {result.severity} severity ·
             evidence {formatTime(result.evaluatedAt)}
           </Typography>
-          {canRequest && result.status === 'fail' && (
+          {requested && (
+            <Box ml="auto">
+              <Typography variant="body2">Exemption requested</Typography>
+            </Box>
+          )}
+          {canRequest && !requested && result.status === 'fail' && (
             <Box ml="auto">
               <Button
                 size="small"

@@ -147,6 +147,10 @@ describe('EntityCompliance', () => {
         /Pending exemption requests: CP-INT-03 until 2027-01-31/,
       ),
     ).toBeInTheDocument();
+    expect(screen.getByText('Exemption requested')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Request exemption' }),
+    ).not.toBeInTheDocument();
   });
 
   it('names the permission it needs on a 403', async () => {

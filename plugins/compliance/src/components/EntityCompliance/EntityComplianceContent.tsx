@@ -82,6 +82,7 @@ export function EntityComplianceContent(props: {
           key={result.controlId}
           result={result}
           control={controls[result.controlId]}
+          requested={pending.some(e => e.controlId === result.controlId)}
           canRequest={canRequest}
           onRequest={onRequest}
         />
