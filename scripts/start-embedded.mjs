@@ -249,5 +249,6 @@ startBackstage({
   CAREPATH_PLATFORM_DB_URL: platformDbUrl,
   CAREPATH_BACKUP_KEY: backupKey(),
   CAREPATH_BACKUP_DIR: path.join(stateDir, 'backups'),
+  CAREPATH_REPOS_DIR: path.join(stateDir, 'repos'),
   CAREPATH_KUBECONFIG: path.join(stateDir, 'kubeconfig'),
 });

@@ -1,6 +1,18 @@
 export interface Config {
   /** CarePath platform settings used by the platform-owned scaffolder actions. */
   carepath?: {
+    /**
+     * Local repository store for `carepath:publish:local`: the embedded
+     * default publishes golden paths here instead of GitHub. Its files are
+     * served read-only under /api/scaffolder/carepath/repos for the catalog.
+     */
+    publishLocal?: {
+      /**
+       * Folder that holds the bare git repositories.
+       * @visibility backend
+       */
+      directory: string;
+    };
     databases?: {
       /** The database servers the platform provisions into. */
       servers?: Array<{

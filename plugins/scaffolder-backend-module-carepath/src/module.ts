@@ -20,6 +20,12 @@ import {
   platformRecordsPath,
 } from './records/createPlatformRecordsHandler';
 import { PlatformRecordStore } from './records/PlatformRecordStore';
+import { createPublishLocalAction } from './actions/publish/createPublishLocalAction';
+import { LocalRepositories } from './repos/LocalRepositories';
+import {
+  createRepositoryFilesHandler,
+  repositoryFilesPath,
+} from './repos/createRepositoryFilesHandler';
 
 /**
  * The CarePath platform actions for the scaffolder, with the platform
@@ -74,6 +80,40 @@ export const scaffolderModuleCarepath = createBackendModule({
           createCatalogLifecycleAction({ records, auditor }),
         );
         httpRouter.use(createPlatformRecordsHandler({ records, httpAuth }));
+        const publishDirectory = config.getOptionalString(
+          'carepath.publishLocal.directory',
+        );
+        if (publishDirectory) {
+          const repositories = new LocalRepositories({
+            directory: publishDirectory,
+          });
+          scaffolder.addActions(
+            createPublishLocalAction({
+              repositories,
+              contentsBaseUrl: `${config.getString(
+                'backend.baseUrl',
+              )}/api/scaffolder${repositoryFilesPath}`,
+              author: {
+                name:
+                  config.getOptionalString('scaffolder.defaultAuthor.name') ??
+                  'CarePath',
+                email:
+                  config.getOptionalString('scaffolder.defaultAuthor.email') ??
+                  'scaffolder@carepath.local',
+              },
+              commitMessage:
+                config.getOptionalString('scaffolder.defaultCommitMessage') ??
+                'Initial commit',
+              auditor,
+            }),
+          );
+          httpRouter.use(
+            createRepositoryFilesHandler({ repositories, httpRouter }),
+          );
+          logger.info(
+            `Local publishing enabled: repositories in ${publishDirectory}`,
+          );
+        }
         logger.info(
           `CarePath actions registered; platform records at /api/scaffolder${platformRecordsPath}`,
         );
