@@ -110,7 +110,16 @@ export class FakeComplianceApi implements ComplianceApi {
     });
   }
 
-  async getHistory() {
+  readonly historyQueries: {
+    from?: string;
+    to?: string;
+    entityRef?: string;
+  }[] = [];
+
+  async getHistory(
+    query: { from?: string; to?: string; entityRef?: string } = {},
+  ) {
+    this.historyQueries.push(query);
     return answer(this.history);
   }
 

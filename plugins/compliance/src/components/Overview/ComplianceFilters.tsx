@@ -7,6 +7,7 @@ import {
   type ComplianceFilterKey,
   type ComplianceView,
 } from './complianceSearchParams';
+import { shortRef } from '../../lib/shortRef';
 
 const labels: Record<ComplianceFilterKey, string> = {
   owner: 'Owner',
@@ -56,8 +57,8 @@ export function ComplianceFilters(props: {
           >
             <MenuItem value="">Any</MenuItem>
             {values.map(value => (
-              <MenuItem key={value} value={value}>
-                {value}
+              <MenuItem key={value} value={value} title={value}>
+                {shortRef(value)}
               </MenuItem>
             ))}
           </TextField>

@@ -90,7 +90,8 @@ const evaluated = () =>
 
 describe('ComplianceOverview', () => {
   it('shows the score, unavailable sources, ranked failing controls, heat map and trend', async () => {
-    await renderOverview(evaluated());
+    const api = evaluated();
+    await renderOverview(api);
     expect(
       await screen.findByLabelText('Overall score 50%'),
     ).toBeInTheDocument();
@@ -118,6 +119,7 @@ describe('ComplianceOverview', () => {
     expect(
       screen.getByRole('img', { name: /from 40% on 2026-11-22 to 50%/ }),
     ).toBeInTheDocument();
+    expect(api.historyQueries[0].from).toEqual(expect.any(String));
     expect(
       screen.queryByRole('button', { name: /Export/ }),
     ).not.toBeInTheDocument();
@@ -138,6 +140,24 @@ describe('ComplianceOverview', () => {
       expect(api.resultQueries.at(-1)).toEqual({
         limit: 500,
         control: ['CP-INT-03'],
+      }),
+    );
+  });
+
+  it('writes a chosen owner to the URL and asks for it', async () => {
+    const api = evaluated();
+    await renderOverview(api);
+    await userEvent.click(await screen.findByRole('button', { name: 'Owner' }));
+    await userEvent.click(screen.getByRole('option', { name: 'laboratory' }));
+    await waitFor(() =>
+      expect(screen.getByLabelText('location')).toHaveTextContent(
+        '?owner=group%3Adefault%2Flaboratory',
+      ),
+    );
+    await waitFor(() =>
+      expect(api.resultQueries.at(-1)).toEqual({
+        limit: 500,
+        owner: ['group:default/laboratory'],
       }),
     );
   });

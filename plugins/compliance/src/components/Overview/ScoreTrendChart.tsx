@@ -16,7 +16,7 @@ export function ScoreTrendChart(props: {
   const theme = useTheme();
   if (props.error) {
     return (
-      <InfoCard title="Score over time">
+      <InfoCard title="Score over the last 30 days">
         <Typography variant="body2" color="error">
           Could not load the score history: {props.error.message}
         </Typography>
@@ -28,7 +28,7 @@ export function ScoreTrendChart(props: {
     .sort((a, b) => a.at.localeCompare(b.at));
   if (judged.length === 0) {
     return (
-      <InfoCard title="Score over time">
+      <InfoCard title="Score over the last 30 days">
         <Typography variant="body2">
           No history yet: the trend appears after the first evaluations.
         </Typography>
@@ -53,7 +53,7 @@ export function ScoreTrendChart(props: {
   )} on ${formatDate(last.at)}`;
   const axis = theme.palette.text.secondary;
   return (
-    <InfoCard title="Score over time">
+    <InfoCard title="Score over the last 30 days">
       <svg
         role="img"
         aria-label={summary}
@@ -81,17 +81,19 @@ export function ScoreTrendChart(props: {
           stroke={theme.palette.primary.main}
           strokeWidth={2}
         />
-        {judged.map(p => (
-          <circle
-            key={p.at}
-            cx={x(p.at)}
-            cy={y(p.score)}
-            r={3}
-            fill={theme.palette.primary.main}
-          >
-            <title>{`${formatDate(p.at)}: ${formatScore(p.score)}`}</title>
-          </circle>
-        ))}
+        {/* Markers only while they stay readable; the line carries the rest. */}
+        {judged.length <= 60 &&
+          judged.map(p => (
+            <circle
+              key={p.at}
+              cx={x(p.at)}
+              cy={y(p.score)}
+              r={3}
+              fill={theme.palette.primary.main}
+            >
+              <title>{`${formatDate(p.at)}: ${formatScore(p.score)}`}</title>
+            </circle>
+          ))}
         <text x={pad.left} y={height - 6} fontSize={11} fill={axis}>
           {formatDate(judged[0].at)}
         </text>
