@@ -5,16 +5,15 @@ import {
   complianceEvaluatePermission,
   complianceResultsReadPermission,
 } from '@carepath/plugin-compliance-common';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Box } from '@material-ui/core';
+import { Alert } from '@material-ui/lab';
+import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import {
-  complianceApiRef,
-  type ComplianceResults,
-} from '../../api/ComplianceApi';
+import { complianceApiRef } from '../../api/ComplianceApi';
 import { useComplianceHistory } from '../../hooks/useComplianceHistory';
 import { useComplianceResults } from '../../hooks/useComplianceResults';
 import { ComplianceErrorPanel } from '../ComplianceErrorPanel/ComplianceErrorPanel';
-import type { FilterOptions } from './ComplianceFilters';
+import { useFilterOptions } from './useFilterOptions';
 import { ComplianceOverviewContent } from './ComplianceOverviewContent';
 import {
   complianceViewParams,
@@ -23,29 +22,6 @@ import {
   type ComplianceView,
 } from './complianceSearchParams';
 import { ExportButtons } from './ExportButtons';
-
-/** Filter choices seen so far: the API has no facet endpoint, so they grow as services are seen. */
-function useFilterOptions(results: ComplianceResults | undefined) {
-  const [options, setOptions] = useState<FilterOptions>({
-    owner: [],
-    system: [],
-    control: [],
-  });
-  useEffect(() => {
-    if (!results) return;
-    const seen = {
-      owner: results.items.flatMap(s => (s.owner ? [s.owner] : [])),
-      system: results.items.flatMap(s => (s.system ? [s.system] : [])),
-      control: results.items.flatMap(s => s.results.map(r => r.controlId)),
-    };
-    setOptions(previous => ({
-      owner: [...new Set([...previous.owner, ...seen.owner])].sort(),
-      system: [...new Set([...previous.system, ...seen.system])].sort(),
-      control: [...new Set([...previous.control, ...seen.control])].sort(),
-    }));
-  }, [results]);
-  return options;
-}
 
 /** The compliance overview: score, failing controls, trend and heat map; filters kept in the URL. */
 export function ComplianceOverview() {
@@ -99,18 +75,28 @@ export function ComplianceOverview() {
   }
   if (!results.value) return null;
   return (
-    <ComplianceOverviewContent
-      results={results.value}
-      history={history.value?.overall ?? []}
-      historyError={history.error}
-      view={view}
-      onViewChange={onViewChange}
-      filterOptions={filterOptions}
-      canEvaluate={canEvaluate}
-      evaluating={evaluating}
-      evaluateError={evaluateError}
-      onEvaluate={onEvaluate}
-      actions={<ExportButtons />}
-    />
+    <>
+      {results.error && (
+        <Box mb={2}>
+          <Alert severity="error">
+            Could not refresh; showing the results loaded before:{' '}
+            {results.error.message}
+          </Alert>
+        </Box>
+      )}
+      <ComplianceOverviewContent
+        results={results.value}
+        history={history.value?.overall ?? []}
+        historyError={history.error}
+        view={view}
+        onViewChange={onViewChange}
+        filterOptions={filterOptions}
+        canEvaluate={canEvaluate}
+        evaluating={evaluating}
+        evaluateError={evaluateError}
+        onEvaluate={onEvaluate}
+        actions={<ExportButtons />}
+      />
+    </>
   );
 }
