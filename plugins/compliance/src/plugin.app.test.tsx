@@ -40,6 +40,9 @@ describe('compliance plugin in an app', () => {
       await screen.findByLabelText('Overall score 50%'),
     ).toBeInTheDocument();
     expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
+    expect(
+      await screen.findByRole('link', { name: 'Open the exemptions queue' }),
+    ).toHaveAttribute('href', '/compliance/exemptions');
   });
 
   it.each([

@@ -14,6 +14,7 @@ import {
   aService,
   aSummary,
   anEvaluation,
+  anExemption,
   someResults,
 } from '../../__fixtures__/builders';
 import { allowOnly } from '../../__fixtures__/permissions';
@@ -79,6 +80,7 @@ const evaluated = () =>
         ],
       }),
     }),
+    exemptions: [anExemption()],
     history: {
       overall: [
         aHistoryPoint('2026-11-22T08:00:00.000Z', 0.4),
@@ -120,6 +122,9 @@ describe('ComplianceOverview', () => {
       screen.getByRole('img', { name: /from 40% on 2026-11-22 to 50%/ }),
     ).toBeInTheDocument();
     expect(api.historyQueries[0].from).toEqual(expect.any(String));
+    expect(
+      screen.getByText(/1 exemption request is waiting for a decision/),
+    ).toBeInTheDocument();
     expect(
       screen.queryByRole('button', { name: /Export/ }),
     ).not.toBeInTheDocument();

@@ -22,6 +22,7 @@ import {
   type ComplianceView,
 } from './complianceSearchParams';
 import { ExportButtons } from './ExportButtons';
+import { PendingExemptionsNotice } from './PendingExemptionsNotice';
 
 /** The compliance overview: score, failing controls, trend and heat map; filters kept in the URL. */
 export function ComplianceOverview() {
@@ -76,6 +77,7 @@ export function ComplianceOverview() {
   if (!results.value) return null;
   return (
     <>
+      <PendingExemptionsNotice />
       {results.error && (
         <Box mb={2}>
           <Alert severity="error">
