@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import YAML from 'yaml';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -206,6 +207,26 @@ async function startPlatformPostgres() {
   return url;
 }
 
+// The simulator makes a new CA at every start; the portal verifies its
+// clusters' HTTPS certificates against it, as it would a real cluster's.
+function writeClusterCa() {
+  const kubeconfig = YAML.parse(
+    readFileSync(path.join(stateDir, 'kubeconfig'), 'utf8'),
+  );
+  const caData = kubeconfig.clusters.find(
+    c => c.cluster['certificate-authority-data'],
+  )?.cluster['certificate-authority-data'];
+  if (!caData) {
+    fail(
+      'The kube-simulator wrote a kubeconfig without a CA.',
+      'Delete .carepath/kubeconfig and run the command again.',
+    );
+  }
+  const file = path.join(stateDir, 'kube-ca.crt');
+  writeFileSync(file, Buffer.from(caData, 'base64'));
+  return file;
+}
+
 // A local key for encrypting database backups at rest, made once per checkout.
 function backupKey() {
   const file = path.join(stateDir, 'backup-encryption.key');
@@ -251,4 +272,5 @@ startBackstage({
   CAREPATH_BACKUP_DIR: path.join(stateDir, 'backups'),
   CAREPATH_REPOS_DIR: path.join(stateDir, 'repos'),
   CAREPATH_KUBECONFIG: path.join(stateDir, 'kubeconfig'),
+  CAREPATH_KUBE_CA_FILE: writeClusterCa(),
 });

@@ -24,6 +24,17 @@ import { databaseProvisionExamples } from './createDatabaseProvisionAction.examp
 
 const inputShape = {
   entityRef: fields.entityRef,
+  owner: (zImpl: typeof z) =>
+    zImpl
+      .string()
+      .regex(/^group:([\w.-]+\/)?[\w.-]+$/i, {
+        message:
+          'must be a group entity ref such as group:default/clinical-data',
+      })
+      .optional()
+      .describe(
+        'The owning group of a service that is not in the catalog yet (a golden path); the permission policy lets a developer provision only for their own groups',
+      ),
   name: fields.databaseName,
   server: fields.server,
   provider: (zImpl: typeof z) =>
