@@ -107,7 +107,9 @@ async function serve(services: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const out = process.argv[2];
+  // `yarn bench` passes `--out <file>`; a bare path works too.
+  const outFlag = process.argv.indexOf('--out');
+  const out = outFlag >= 0 ? process.argv[outFlag + 1] : process.argv[2];
   const services = Number(process.env.BENCH_SERVICES ?? 10_000);
   const runs = Number(process.env.BENCH_RUNS ?? 10);
   const child = fork(__filename, [], {

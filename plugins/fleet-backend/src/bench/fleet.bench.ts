@@ -5,7 +5,7 @@
  * upstream per-entity Kubernetes backend over the same simulated clusters.
  *
  *   node --expose-gc --require ./node_modules/@backstage/cli/config/nodeTransform.cjs \
- *     plugins/fleet-backend/src/bench/fleetBench.ts --out fleet-bench.json [--services 2000]
+ *     plugins/fleet-backend/src/bench/fleet.bench.ts --out fleet-bench.json [--services 2000]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';

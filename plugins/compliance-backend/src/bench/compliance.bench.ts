@@ -6,7 +6,7 @@
  *   - verification of a 1,000,000-record evidence chain.
  *
  * node --require ./node_modules/@backstage/cli/config/nodeTransform.cjs \
- *   plugins/compliance-backend/src/bench/complianceBench.ts --out bench.json [--no-postgres]
+ *   plugins/compliance-backend/src/bench/compliance.bench.ts --out bench.json [--no-postgres]
  */
 import type {
   AuthService,
