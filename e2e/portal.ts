@@ -56,3 +56,14 @@ export async function simulator(
     );
   }
 }
+
+/** Signs in as one of the embedded default's demo users (one per role). */
+export async function signInAs(page: Page, displayName: string) {
+  await page.goto('/');
+  await page.getByRole('button', { name: `Sign in as ${displayName}` }).click();
+  await expect(
+    page
+      .getByRole('navigation', { name: 'sidebar nav' })
+      .getByRole('link', { name: 'Catalog', exact: true }),
+  ).toBeVisible();
+}

@@ -8,15 +8,21 @@ export function componentEntity(
     system?: string;
     lifecycle?: string;
     annotations?: Record<string, string>;
+    /** Whether it carries the upstream Kubernetes annotation (default yes). */
+    kubernetes?: boolean;
   } = {},
 ): Entity {
+  const name = options.name ?? 'fhir-gateway';
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
     metadata: {
-      name: options.name ?? 'fhir-gateway',
+      name,
       namespace: 'default',
       annotations: {
+        ...(options.kubernetes === false
+          ? {}
+          : { 'backstage.io/kubernetes-id': name }),
         'carepath.io/data-classification': 'phi',
         'carepath.io/audit-logging': 'enabled',
         'carepath.io/on-call': 'care-oncall@example.org',

@@ -34,6 +34,33 @@ const entities = [
 ];
 
 describe('ComplianceEvaluator', () => {
+  it('does not ask fleet about a component without Kubernetes annotations', async () => {
+    const server = await startSourcesServer(fixture);
+    const knexDb = await createSqliteDatabase();
+    try {
+      const { evaluator } = createTestEvaluator({
+        knex: knexDb,
+        discovery: server.discovery,
+        catalog: catalogServiceMock({
+          entities: [
+            componentEntity({ name: 'consent-forms', kubernetes: false }),
+            groupEntity('care-coordination'),
+          ],
+        }),
+      });
+      const run = await evaluator.evaluate({
+        now: new Date('2026-11-24T12:00:00Z'),
+      });
+      expect(run.unavailableSources).toEqual([]);
+      expect(server.requests).not.toContainEqual(
+        expect.stringContaining('consent-forms/observations'),
+      );
+    } finally {
+      await server.close();
+      await knexDb.destroy();
+    }
+  });
+
   let knex: Knex;
 
   beforeEach(async () => {

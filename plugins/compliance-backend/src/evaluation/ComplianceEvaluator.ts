@@ -231,9 +231,13 @@ export class ComplianceEvaluator {
         : {}),
     });
     const [workloads, platformRecords] = await Promise.all([
-      unavailable.ask('fleet', () =>
-        this.#options.sources.workloads(getCompoundEntityRef(entity)),
-      ),
+      // An entity without the upstream Kubernetes annotations has no
+      // workloads to observe; for one with them, fleet must answer.
+      hasKubernetesAnnotation(entity)
+        ? unavailable.ask('fleet', () =>
+            this.#options.sources.workloads(getCompoundEntityRef(entity)),
+          )
+        : Promise.resolve([]),
       unavailable.ask('scaffolder', () =>
         this.#options.sources.platformRecords(entityRef),
       ),
@@ -439,4 +443,14 @@ async function mapConcurrently<T, R>(
   );
   await Promise.all(workers);
   return results;
+}
+
+const KUBERNETES_ANNOTATIONS = [
+  'backstage.io/kubernetes-id',
+  'backstage.io/kubernetes-label-selector',
+];
+
+function hasKubernetesAnnotation(entity: Entity): boolean {
+  const annotations = entity.metadata.annotations ?? {};
+  return KUBERNETES_ANNOTATIONS.some(key => Boolean(annotations[key]));
 }

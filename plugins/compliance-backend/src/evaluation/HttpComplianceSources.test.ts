@@ -139,28 +139,6 @@ describe('HttpComplianceSources', () => {
     );
   });
 
-  it('reads a NotFoundError from fleet as a service without workloads', async () => {
-    await withServer(
-      (_req, res) => {
-        res.writeHead(404, { 'content-type': 'application/json' });
-        res.end(
-          JSON.stringify({
-            error: {
-              name: 'NotFoundError',
-              message: 'No catalog service component:default/x',
-            },
-          }),
-        );
-      },
-      async sources => {
-        await expect(sources.workloads(entity)).resolves.toEqual({
-          available: true,
-          value: [],
-        });
-      },
-    );
-  });
-
   it('refuses a body of the wrong shape, naming the field', async () => {
     await withServer(
       (_req, res) => {

@@ -88,10 +88,6 @@ export class HttpComplianceSources implements ComplianceSources {
       pluginId: 'fleet',
       path: `/services/${path}/observations`,
       schema: clusterObjectsSchema,
-      // Fleet tracks only services with a Kubernetes annotation; for any
-      // other it answers NotFoundError, which means "no workloads", not
-      // "fleet is down": the workload controls come out not-applicable.
-      notFound: { items: [] },
     });
     return answer.available
       ? { available: true, value: answer.value.items }
@@ -156,7 +152,6 @@ export class HttpComplianceSources implements ComplianceSources {
     pluginId: string;
     path: string;
     schema: z.ZodType<T>;
-    notFound?: T;
   }): Promise<SourceAnswer<T>> {
     const { pluginId, path, schema } = options;
     let response: Response;
@@ -180,13 +175,6 @@ export class HttpComplianceSources implements ComplianceSources {
           ? `${pluginId} did not answer within ${this.#timeoutMs} ms`
           : `${pluginId} is unreachable: ${describe(error)}`,
       };
-    }
-    if (
-      response.status === 404 &&
-      options.notFound !== undefined &&
-      (await isNotFoundError(response))
-    ) {
-      return { available: true, value: options.notFound };
     }
     if (!response.ok) {
       await response.body?.cancel();
@@ -220,20 +208,6 @@ export class HttpComplianceSources implements ComplianceSources {
       };
     }
     return { available: true, value: parsed.data };
-  }
-}
-
-/** A Backstage `NotFoundError` body, as opposed to a missing route or plugin. */
-async function isNotFoundError(response: Response): Promise<boolean> {
-  try {
-    const body = (await response.clone().json()) as {
-      error?: { name?: unknown };
-    };
-    return body.error?.name === 'NotFoundError';
-  } catch (error) {
-    // A 404 whose body is not JSON comes from no Backstage route at all: the
-    // caller then records the source as unavailable, with the status.
-    return error instanceof SyntaxError ? false : Promise.reject(error);
   }
 }
 

@@ -4,7 +4,9 @@ import {
   Header,
   InfoCard,
   Page,
+  Progress,
   ProxiedSignInPage,
+  WarningPanel,
   SignInPage,
 } from '@backstage/core-components';
 import {
@@ -15,6 +17,7 @@ import {
 } from '@backstage/core-plugin-api';
 import { Button, Grid, Typography } from '@material-ui/core';
 import { DemoIdentity, readDemoIdentities } from './demoIdentities';
+import { useIdentityReady } from './useIdentityReady';
 import { oidcAuthApiRef } from './oidcAuthApi';
 
 const STORAGE_KEY = 'carepath.signIn.identity';
@@ -44,7 +47,43 @@ export function CarePathSignInPage(props: SignInPageProps) {
     window.localStorage.getItem(STORAGE_KEY),
   );
   const identity = identities.find(i => i.key === chosen);
+  const ready = useIdentityReady(identity);
 
+  if (identity && ready.loading) {
+    return (
+      <Page themeId="home">
+        <Header title="CarePath" subtitle={`Signing in as ${identity.title}`} />
+        <Content>
+          <Typography variant="body1" paragraph>
+            Waiting for the catalog to load the demo users…
+          </Typography>
+          <Progress />
+        </Content>
+      </Page>
+    );
+  }
+  if (identity && ready.error) {
+    return (
+      <Page themeId="home">
+        <Header title="CarePath" />
+        <Content>
+          <WarningPanel
+            title="Could not sign in"
+            message={ready.error.message}
+          />
+          <Button
+            variant="outlined"
+            onClick={() => {
+              window.localStorage.removeItem(STORAGE_KEY);
+              setChosen(null);
+            }}
+          >
+            Choose someone else
+          </Button>
+        </Content>
+      </Page>
+    );
+  }
   if (identity) {
     return (
       <ProxiedSignInPage
