@@ -20,11 +20,25 @@ const api: Partial<Record<Role, APIRequestContext>> = {};
 
 async function signIn(role: Role): Promise<APIRequestContext> {
   const anonymous = await request.newContext({ baseURL: backend });
-  const response = await anonymous.get('/api/auth/carepath-demo/refresh', {
-    headers: { 'x-carepath-demo-user': users[role] },
-  });
-  expect(response.status(), await response.text()).toBe(200);
-  const token = (await response.json()).backstageIdentity.token as string;
+  // A freshly started backend may still be starting, or its catalog may not
+  // know the demo users yet.
+  let token = '';
+  await expect
+    .poll(
+      async () => {
+        const response = await anonymous
+          .get('/api/auth/carepath-demo/refresh', {
+            headers: { 'x-carepath-demo-user': users[role] },
+          })
+          .catch(() => undefined);
+        if (response?.status() === 200) {
+          token = (await response.json()).backstageIdentity.token;
+        }
+        return response?.status();
+      },
+      { timeout: 120_000, intervals: [1_000] },
+    )
+    .toBe(200);
   await anonymous.dispose();
   return request.newContext({
     baseURL: backend,
@@ -180,4 +194,39 @@ test('exemptions: developers request for their services, officers decide', async
     { data: { comment: 'Accepted for the pilot; review at expiry.' } },
   );
   expect(approved.status(), await approved.text()).toBe(200);
+});
+
+test("a developer's day-2 action on another group's service is refused before the action runs", async () => {
+  const created = await as('developer').post('/api/scaffolder/v2/tasks', {
+    data: {
+      templateRef: 'template:default/database-operations',
+      values: { service: OTHER_SERVICE, operation: 'backup' },
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const { id } = await created.json();
+  await expect
+    .poll(
+      async () =>
+        (
+          await (
+            await as('developer').get(`/api/scaffolder/v2/tasks/${id}`)
+          ).json()
+        ).status,
+      { timeout: 60_000 },
+    )
+    .toBe('failed');
+  const events = (await (
+    await as('developer').get(`/api/scaffolder/v2/tasks/${id}/events`)
+  ).json()) as Array<{
+    body: { stepId?: string; status?: string; message?: string };
+  }>;
+  const backup = events.filter(e => e.body.stepId === 'backup');
+  expect(backup.map(e => e.body.message).join('\n')).toMatch(
+    /Unauthorized action: carepath:database:backup/,
+  );
+  // The action itself never ran: it logged nothing before the refusal.
+  expect(
+    backup.filter(e => e.body.status === undefined && e.body.message?.trim()),
+  ).toEqual([]);
 });
