@@ -3,8 +3,9 @@ import { randomSuffix } from '../ObjectStore';
 import { KubeObject } from '../types';
 import { StoredEvent } from '../WatchHub';
 import { Condition, setCondition } from './conditions';
-import { Controller, keyOf, splitKey } from './Controller';
+import { Controller, splitKey } from './Controller';
 import { ControllerContext } from './ControllerContext';
+import { podOwnerKeys } from './podOwnerKeys';
 import { newPodFromTemplate, podIsReady, PodTemplate } from './pods';
 
 interface JobSpec {
@@ -52,29 +53,13 @@ export class JobController implements Controller {
   constructor(private readonly ctx: ControllerContext) {}
 
   keysFor(event: StoredEvent): string[] {
-    if (event.storageKey === 'batch/jobs') {
-      if (event.type === 'DELETED') return [];
-      if (
-        event.type === 'MODIFIED' &&
-        event.previous?.metadata.generation === event.object.metadata.generation
-      )
-        return [];
-      return [keyOf(event.object)];
-    }
-    if (event.storageKey === '/pods') {
-      const ref = event.object.metadata.ownerReferences?.find(
-        r => r.controller && r.kind === 'Job',
-      );
-      if (!ref) return [];
-      if (
-        event.type === 'MODIFIED' &&
-        phaseOf(event.previous!) === phaseOf(event.object) &&
-        podIsReady(event.previous!) === podIsReady(event.object)
-      )
-        return [];
-      return [`${event.object.metadata.namespace}/${ref.name}`];
-    }
-    return [];
+    return podOwnerKeys(event, {
+      storageKey: 'batch/jobs',
+      kind: 'Job',
+      podChanged: (previous, current) =>
+        phaseOf(previous) !== phaseOf(current) ||
+        podIsReady(previous) !== podIsReady(current),
+    });
   }
 
   reconcile(key: string): void {

@@ -1,8 +1,9 @@
 import { randomSuffix } from '../ObjectStore';
 import { KubeObject } from '../types';
 import { StoredEvent } from '../WatchHub';
-import { Controller, keyOf, splitKey } from './Controller';
+import { Controller, splitKey } from './Controller';
 import { ControllerContext } from './ControllerContext';
+import { podOwnerKeys } from './podOwnerKeys';
 import {
   newPodFromTemplate,
   podIsReady,
@@ -25,29 +26,13 @@ export class ReplicaSetController implements Controller {
   constructor(private readonly ctx: ControllerContext) {}
 
   keysFor(event: StoredEvent): string[] {
-    if (event.storageKey === 'apps/replicasets') {
-      if (event.type === 'DELETED') return [];
-      if (
-        event.type === 'MODIFIED' &&
-        event.previous?.metadata.generation === event.object.metadata.generation
-      )
-        return [];
-      return [keyOf(event.object)];
-    }
-    if (event.storageKey === '/pods') {
-      const ref = event.object.metadata.ownerReferences?.find(
-        r => r.controller && r.kind === 'ReplicaSet',
-      );
-      if (!ref) return [];
-      if (
-        event.type === 'MODIFIED' &&
-        podIsReady(event.previous!) === podIsReady(event.object) &&
-        podIsActive(event.previous!) === podIsActive(event.object)
-      )
-        return [];
-      return [`${event.object.metadata.namespace}/${ref.name}`];
-    }
-    return [];
+    return podOwnerKeys(event, {
+      storageKey: 'apps/replicasets',
+      kind: 'ReplicaSet',
+      podChanged: (previous, current) =>
+        podIsReady(previous) !== podIsReady(current) ||
+        podIsActive(previous) !== podIsActive(current),
+    });
   }
 
   reconcile(key: string): void {

@@ -1,7 +1,8 @@
 import { KubeObject } from '../types';
 import { StoredEvent } from '../WatchHub';
-import { Controller, keyOf, splitKey } from './Controller';
+import { Controller, splitKey } from './Controller';
 import { ControllerContext } from './ControllerContext';
+import { podOwnerKeys } from './podOwnerKeys';
 import {
   newPodFromTemplate,
   podIsActive,
@@ -30,28 +31,12 @@ export class StatefulSetController implements Controller {
   constructor(private readonly ctx: ControllerContext) {}
 
   keysFor(event: StoredEvent): string[] {
-    if (event.storageKey === 'apps/statefulsets') {
-      if (event.type === 'DELETED') return [];
-      if (
-        event.type === 'MODIFIED' &&
-        event.previous?.metadata.generation === event.object.metadata.generation
-      )
-        return [];
-      return [keyOf(event.object)];
-    }
-    if (event.storageKey === '/pods') {
-      const ref = event.object.metadata.ownerReferences?.find(
-        r => r.controller && r.kind === 'StatefulSet',
-      );
-      if (!ref) return [];
-      if (
-        event.type === 'MODIFIED' &&
-        podIsReady(event.previous!) === podIsReady(event.object)
-      )
-        return [];
-      return [`${event.object.metadata.namespace}/${ref.name}`];
-    }
-    return [];
+    return podOwnerKeys(event, {
+      storageKey: 'apps/statefulsets',
+      kind: 'StatefulSet',
+      podChanged: (previous, current) =>
+        podIsReady(previous) !== podIsReady(current),
+    });
   }
 
   reconcile(key: string): void {
