@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Evaluator } from './Evaluator';
 import { judgeDatabases } from './judgeDatabases';
-import { hoursBetween, newest } from './timestamps';
+import { judgeLastEvent } from './judgeLastEvent';
+import { newest } from './timestamps';
 
 const params = z.strictObject({
   maxAgeDays: z.number().int().positive().default(90),
@@ -23,33 +24,18 @@ export const credentialsRotated: Evaluator<z.infer<typeof params>> = {
   evaluate: ({ input, params: { maxAgeDays } }) =>
     judgeDatabases({
       input,
-      check: database => {
-        const last = newest(
-          database.lastCredentialRotationAt,
-          input.audit?.credentialRotations[database.name],
-        );
-        const observed = {
-          lastCredentialRotationAt: last?.toISOString() ?? null,
+      check: database =>
+        judgeLastEvent({
+          field: 'lastCredentialRotationAt',
+          last: newest(
+            database.lastCredentialRotationAt,
+            input.audit?.credentialRotations[database.name],
+          ),
+          now: input.now,
           maxAgeDays,
-        };
-        if (!last) {
-          return {
-            observed,
-            finding: {
-              message: `Database ${database.name} credentials have never been rotated`,
-            },
-          };
-        }
-        const ageDays = Math.floor(hoursBetween(last, input.now) / 24);
-        if (ageDays <= maxAgeDays) {
-          return { observed: { ...observed, ageDays } };
-        }
-        return {
-          observed: { ...observed, ageDays },
-          finding: {
-            message: `Database ${database.name} credentials were last rotated ${ageDays} days ago (allowed: ${maxAgeDays})`,
-          },
-        };
-      },
+          never: `Database ${database.name} credentials have never been rotated`,
+          stale: ageDays =>
+            `Database ${database.name} credentials were last rotated ${ageDays} days ago (allowed: ${maxAgeDays})`,
+        }),
     }),
 };

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Evaluator } from './Evaluator';
 import { judgeDatabases } from './judgeDatabases';
-import { hoursBetween, newest } from './timestamps';
+import { judgeLastEvent } from './judgeLastEvent';
+import { newest } from './timestamps';
 
 const params = z.strictObject({
   maxAgeDays: z.number().int().positive().default(90),
@@ -27,33 +28,18 @@ export const restoreTested: Evaluator<z.infer<typeof params>> = {
     judgeDatabases({
       input,
       classifications,
-      check: database => {
-        const last = newest(
-          database.lastRestoreTestAt,
-          input.audit?.restoreTests[database.name],
-        );
-        const observed = {
-          lastRestoreTestAt: last?.toISOString() ?? null,
+      check: database =>
+        judgeLastEvent({
+          field: 'lastRestoreTestAt',
+          last: newest(
+            database.lastRestoreTestAt,
+            input.audit?.restoreTests[database.name],
+          ),
+          now: input.now,
           maxAgeDays,
-        };
-        if (!last) {
-          return {
-            observed,
-            finding: {
-              message: `Database ${database.name} has no recorded restore test`,
-            },
-          };
-        }
-        const ageDays = Math.floor(hoursBetween(last, input.now) / 24);
-        if (ageDays <= maxAgeDays) {
-          return { observed: { ...observed, ageDays } };
-        }
-        return {
-          observed: { ...observed, ageDays },
-          finding: {
-            message: `Database ${database.name} restore was last tested ${ageDays} days ago (allowed: ${maxAgeDays})`,
-          },
-        };
-      },
+          never: `Database ${database.name} has no recorded restore test`,
+          stale: ageDays =>
+            `Database ${database.name} restore was last tested ${ageDays} days ago (allowed: ${maxAgeDays})`,
+        }),
     }),
 };
