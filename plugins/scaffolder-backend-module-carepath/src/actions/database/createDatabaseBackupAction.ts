@@ -1,8 +1,8 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { z } from 'zod/v3';
 import { auditAction, auditRejections } from '../../audit/auditAction';
-import { backupStoreFrom } from '../../backups/backupStoreFrom';
 import { takeBackup } from '../../backups/takeBackup';
+import { backupTargetFor } from './backupTargetFor';
 import type { BackupRecord } from '../../records/PlatformRecordStore';
 import { fields, parseActionInput } from '../inputRules';
 import {
@@ -61,16 +61,8 @@ export function createDatabaseBackupAction(options: DatabaseActionOptions) {
         async () => {
           const input = parseActionInput(inputSchema, ctx.input);
           const database = await requireDatabase(options.records, input);
-          const logical = database.provider === 'postgres';
-          const server = logical
-            ? options.servers.get(database.server)
-            : undefined;
-          const store = logical
-            ? backupStoreFrom(options.config.backups)
-            : undefined;
-          const connection = options.clusters.get(database.cluster);
-          const retentionDays =
-            options.config.backups.retentionDays[database.classification];
+          const { logical, server, store, connection, retentionDays } =
+            backupTargetFor(database, options);
           const keyBase = `carepath:database:backup:${database.id}`;
 
           const result = await auditAction(

@@ -2,8 +2,8 @@ import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { z } from 'zod/v3';
 import { auditAction, auditRejections } from '../../audit/auditAction';
-import { backupStoreFrom } from '../../backups/backupStoreFrom';
 import { takeBackup } from '../../backups/takeBackup';
+import { backupTargetFor } from './backupTargetFor';
 import {
   kubernetesErrorMessage,
   kubernetesStatusCode,
@@ -103,16 +103,10 @@ export function createDatabaseDecommissionAction(
               );
             }
           }
-          const logical = database.provider === 'postgres';
-          const server = logical
-            ? options.servers.get(database.server)
-            : undefined;
-          const store = logical
-            ? backupStoreFrom(options.config.backups)
-            : undefined;
-          const connection = options.clusters.get(database.cluster);
-          const retentionDays =
-            options.config.backups.retentionDays[database.classification];
+          const { server, store, connection, retentionDays } = backupTargetFor(
+            database,
+            options,
+          );
           const keyBase = `carepath:database:decommission:${database.id}`;
 
           const result = await auditAction(
