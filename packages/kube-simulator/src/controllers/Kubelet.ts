@@ -338,32 +338,29 @@ export class Kubelet implements Controller {
         return;
       }
       for (const c of spec.containers) {
-        this.ctx.events.record({
-          involved: pod,
+        this.containerEvent({
+          pod,
+          node,
+          container: c,
           type: 'Normal',
           reason: 'Pulled',
           message: `Container image "${c.image}" already present on machine`,
-          component: 'kubelet',
-          host: node.name,
-          fieldPath: `spec.containers{${c.name}}`,
         });
-        this.ctx.events.record({
-          involved: pod,
+        this.containerEvent({
+          pod,
+          node,
+          container: c,
           type: 'Normal',
           reason: 'Created',
           message: `Created container: ${c.name}`,
-          component: 'kubelet',
-          host: node.name,
-          fieldPath: `spec.containers{${c.name}}`,
         });
-        this.ctx.events.record({
-          involved: pod,
+        this.containerEvent({
+          pod,
+          node,
+          container: c,
           type: 'Normal',
           reason: 'Started',
           message: `Started container ${c.name}`,
-          component: 'kubelet',
-          host: node.name,
-          fieldPath: `spec.containers{${c.name}}`,
         });
       }
       runtime.startedAt = now;
@@ -559,51 +556,46 @@ export class Kubelet implements Controller {
           }
         : { reason: 'ErrImagePull', message: pullError };
       if (backOff) {
-        this.ctx.events.record({
-          involved: pod,
+        this.containerEvent({
+          pod,
+          node,
+          container: c,
           type: 'Normal',
           reason: 'BackOff',
           message: `Back-off pulling image "${c.image}"`,
-          component: 'kubelet',
-          host: node.name,
-          fieldPath: `spec.containers{${c.name}}`,
         });
-        this.ctx.events.record({
-          involved: pod,
+        this.containerEvent({
+          pod,
+          node,
+          container: c,
           type: 'Warning',
           reason: 'Failed',
           message: 'Error: ImagePullBackOff',
-          component: 'kubelet',
-          host: node.name,
-          fieldPath: `spec.containers{${c.name}}`,
         });
       } else {
-        this.ctx.events.record({
-          involved: pod,
+        this.containerEvent({
+          pod,
+          node,
+          container: c,
           type: 'Normal',
           reason: 'Pulling',
           message: `Pulling image "${c.image}"`,
-          component: 'kubelet',
-          host: node.name,
-          fieldPath: `spec.containers{${c.name}}`,
         });
-        this.ctx.events.record({
-          involved: pod,
+        this.containerEvent({
+          pod,
+          node,
+          container: c,
           type: 'Warning',
           reason: 'Failed',
           message: `Failed to pull image "${c.image}": ${pullError}`,
-          component: 'kubelet',
-          host: node.name,
-          fieldPath: `spec.containers{${c.name}}`,
         });
-        this.ctx.events.record({
-          involved: pod,
+        this.containerEvent({
+          pod,
+          node,
+          container: c,
           type: 'Warning',
           reason: 'Failed',
           message: 'Error: ErrImagePull',
-          component: 'kubelet',
-          host: node.name,
-          fieldPath: `spec.containers{${c.name}}`,
         });
       }
       return this.containerStatus(c, pod, { waiting }, false, 0);
@@ -879,5 +871,25 @@ export class Kubelet implements Controller {
     );
     status.conditions = conditions;
     return undefined;
+  }
+
+  /** An event about one container, as the kubelet of the pod's node reports it. */
+  private containerEvent(options: {
+    pod: KubeObject;
+    node: { name: string };
+    container: { name: string };
+    type: 'Normal' | 'Warning';
+    reason: string;
+    message: string;
+  }): void {
+    this.ctx.events.record({
+      involved: options.pod,
+      type: options.type,
+      reason: options.reason,
+      message: options.message,
+      component: 'kubelet',
+      host: options.node.name,
+      fieldPath: `spec.containers{${options.container.name}}`,
+    });
   }
 }
