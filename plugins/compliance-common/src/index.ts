@@ -93,6 +93,11 @@ export { summariseCompliance } from './summariseCompliance';
 export type { ResultsQuery } from './ResultsQuery';
 export { resultsQuerySchema } from './ResultsQuery';
 export type { HistoryPoint } from './HistoryPoint';
+export type {
+  AuditEvent,
+  AuditEventQuery,
+  ChainVerification,
+} from './auditTrail';
 export {
   complianceEvaluatePermission,
   complianceEvidenceVerifyPermission,

@@ -1,3 +1,7 @@
+import type {
+  AuditEvent,
+  AuditEventQuery as AuditEventFilters,
+} from '@carepath/plugin-compliance-common';
 import type { Knex } from 'knex';
 import {
   HashChain,
@@ -13,43 +17,16 @@ import { redactSecrets } from './redactSecrets';
  *
  * @public
  */
+export type { AuditEvent };
+
+/**
+ * Filters of `AuditTrail.list`: the API's filters and a row limit.
+ *
+ * @public
+ */
+export type AuditEventQuery = AuditEventFilters & { limit?: number };
+
 export const evidencePurgedAction = 'evidence.purged';
-
-/**
- * One entry of the durable, hash-chained audit trail.
- *
- * @public
- */
-export interface AuditEvent {
-  seq: number;
-  /** ISO 8601 */
-  at: string;
-  /** Entity ref of the user or service that acted. */
-  actor: string;
-  /** e.g. `exemption.requested`, `compliance.exported`, `scaffolder.action` */
-  action: string;
-  entityRef?: string;
-  /** JSON details, with secret-looking keys removed. */
-  details: Record<string, unknown>;
-  prevHash: string;
-  hash: string;
-}
-
-/**
- * Filters of `AuditTrail.list`.
- *
- * @public
- */
-export interface AuditEventQuery {
-  actor?: string;
-  action?: string;
-  entityRef?: string;
-  /** ISO 8601, inclusive */
-  from?: string;
-  /** ISO 8601, inclusive */
-  to?: string;
-  limit?: number;
-}
 
 interface AuditRow {
   seq: number;

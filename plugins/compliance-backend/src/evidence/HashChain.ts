@@ -1,17 +1,10 @@
+import type { ChainVerification } from '@carepath/plugin-compliance-common';
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import { evidenceGenesisHash } from '@carepath/plugin-compliance-common';
 import { insertRows } from '../database/insertRows';
 
-/** The outcome of walking one chain. */
-export interface ChainVerification {
-  ok: boolean;
-  /** Records whose hash and link were checked. */
-  checked: number;
-  /** The first record that does not verify, when `ok` is false. */
-  firstBadSeq?: number;
-  problem?: string;
-}
+export type { ChainVerification };
 
 /** Where the retained part of a chain starts after a purge. */
 export interface ChainStart {

@@ -1,5 +1,8 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
+  AuditEvent,
+  AuditEventQuery,
+  ChainVerification,
   ComplianceSummary,
   Control,
   ControlResult,
@@ -8,6 +11,8 @@ import type {
   HistoryPoint,
   ResultsQuery,
 } from '@carepath/plugin-compliance-common';
+
+export type { AuditEvent, AuditEventQuery, ChainVerification };
 
 /**
  * A source an evaluation could not read (e.g. `fleet`), and for how many
@@ -118,18 +123,6 @@ export interface ComplianceHistory {
 }
 
 /**
- * The outcome of walking one hash chain.
- *
- * @public
- */
-export interface ChainVerification {
-  ok: boolean;
-  checked: number;
-  firstBadSeq?: number;
-  problem?: string;
-}
-
-/**
  * `GET /evidence/verify`.
  *
  * @public
@@ -138,36 +131,6 @@ export interface EvidenceVerification {
   ok: boolean;
   evidence: ChainVerification;
   auditTrail: ChainVerification;
-}
-
-/**
- * One entry of the hash-chained audit trail.
- *
- * @public
- */
-export interface AuditEvent {
-  seq: number;
-  /** ISO 8601 */
-  at: string;
-  actor: string;
-  action: string;
-  entityRef?: string;
-  details: Record<string, unknown>;
-  prevHash: string;
-  hash: string;
-}
-
-/**
- * Filters of `GET /audit-events`; `from` and `to` are ISO 8601, inclusive.
- *
- * @public
- */
-export interface AuditEventQuery {
-  actor?: string;
-  action?: string;
-  entityRef?: string;
-  from?: string;
-  to?: string;
 }
 
 /**
