@@ -2,8 +2,8 @@
  * The CarePath portal backend.
  *
  * Upstream plugins are limited to what CarePath's users need: catalog,
- * scaffolder, TechDocs, search, auth, permissions, kubernetes, signals and
- * notifications. CarePath's own plugins are added below them.
+ * scaffolder, TechDocs, search, auth, permissions, kubernetes, events, signals
+ * and notifications. CarePath's own plugins are added below them.
  */
 import { createBackend } from '@backstage/backend-defaults';
 import { catalogModuleCarepathAnnotations } from '@carepath/plugin-compliance-backend';
@@ -50,6 +50,9 @@ backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
 
 // Upstream Kubernetes plugin: the stock Kubernetes tab keeps working.
 backend.add(import('@backstage/plugin-kubernetes-backend'));
+
+// Events bus for catalog, scaffolder, notifications and signals.
+backend.add(import('@backstage/plugin-events-backend'));
 
 // Notifications, signals (live updates) and user settings.
 backend.add(import('@backstage/plugin-notifications-backend'));
