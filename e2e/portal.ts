@@ -67,3 +67,42 @@ export async function signInAs(page: Page, displayName: string) {
       .getByRole('link', { name: 'Catalog', exact: true }),
   ).toBeVisible();
 }
+
+const BACKEND = 'http://localhost:7007';
+
+/**
+ * A Backstage token for one of the embedded default's demo users, once the
+ * backend is up and its catalog knows the user.
+ */
+export async function demoUserToken(user: string): Promise<string> {
+  const deadline = Date.now() + 120_000;
+  let last = '';
+  while (Date.now() < deadline) {
+    const response = await fetch(`${BACKEND}/api/auth/carepath-demo/refresh`, {
+      headers: { 'x-carepath-demo-user': user },
+    }).catch((error: Error) => {
+      last = error.message;
+      return undefined;
+    });
+    if (response?.ok) {
+      return (await response.json()).backstageIdentity.token;
+    }
+    if (response) last = `${response.status} ${await response.text()}`;
+    await new Promise(resolve => setTimeout(resolve, 1_000));
+  }
+  throw new Error(`demo user ${user} could not sign in: ${last}`);
+}
+
+/** Runs a compliance evaluation as the platform team, so results exist. */
+export async function evaluateCompliance(): Promise<void> {
+  const token = await demoUserToken('pat.platform');
+  const response = await fetch(`${BACKEND}/api/compliance/evaluate`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  if (response.status !== 201) {
+    throw new Error(
+      `compliance evaluation: ${response.status} ${await response.text()}`,
+    );
+  }
+}

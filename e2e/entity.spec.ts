@@ -1,0 +1,66 @@
+import { expect, test } from '@playwright/test';
+import { evaluateCompliance, saveScreenshot, signInAs } from './portal';
+
+/**
+ * A developer opens one of their services: its Kubernetes health tab shows
+ * the workloads, the pods and why they fail, and its compliance tab and
+ * card show what passes, what fails and how to fix it.
+ */
+test.beforeAll(async () => {
+  await evaluateCompliance();
+});
+
+test('a service shows its Kubernetes health with reasons, and its compliance with remediation', async ({
+  page,
+}) => {
+  await signInAs(page, 'Dana Developer');
+
+  // imaging-viewer crash-loops in prod-west and runs as the default
+  // ServiceAccount: both show on its page.
+  await page.goto(
+    '/catalog/default/component/imaging-viewer/kubernetes-health',
+  );
+  const prodWest = page.getByRole('region', { name: 'prod-west' });
+  await expect(
+    page.getByRole('heading', { name: 'Workloads' }).first(),
+  ).toBeVisible({
+    timeout: 60_000,
+  });
+  await expect(prodWest.getByRole('heading', { name: 'Pods' })).toBeVisible();
+  await expect(
+    prodWest
+      .getByRole('table', { name: 'Workloads' })
+      .getByRole('row', { name: /imaging-viewer Deployment/ }),
+  ).toContainText('Degraded');
+  await expect(
+    prodWest.getByRole('table', { name: 'Pods' }).getByRole('row'),
+  ).not.toHaveCount(1);
+  await expect(
+    prodWest.getByText('CrashLoopBackOff', { exact: true }).first(),
+  ).toBeVisible();
+  await expect(prodWest.getByText(/BackOff/).first()).toBeVisible();
+  await saveScreenshot(page, '03-entity-kubernetes-health');
+
+  await page.goto('/catalog/default/component/imaging-viewer/compliance');
+  const failing = page.getByRole('region', { name: /^CP-IAM-01 / });
+  await expect(failing).toContainText(/fail/i, { timeout: 30_000 });
+  await expect(failing).toContainText(/How to fix: Create a ServiceAccount/);
+  await expect(page.getByRole('region', { name: /^CP-CAT-01 / })).toContainText(
+    /pass/i,
+  );
+  await saveScreenshot(page, '03-entity-compliance');
+
+  // The overview's cards say the same at a glance.
+  await page.goto('/catalog/default/component/imaging-viewer');
+  const complianceCard = page
+    .locator('article, div[class*="MuiCard"]')
+    .filter({ has: page.getByRole('heading', { name: 'Compliance' }) })
+    .last();
+  await expect(complianceCard).toContainText(/CP-IAM-01|fail/i);
+  const healthCard = page
+    .locator('article, div[class*="MuiCard"]')
+    .filter({ has: page.getByRole('heading', { name: 'Kubernetes health' }) })
+    .last();
+  await expect(healthCard).toContainText('Degraded');
+  await saveScreenshot(page, '03-entity-overview');
+});
