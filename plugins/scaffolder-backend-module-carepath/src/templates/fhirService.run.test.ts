@@ -1,0 +1,236 @@
+import type { JsonObject } from '@backstage/config';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { Client } from 'pg';
+import { parse } from 'yaml';
+import {
+  demoService,
+  demoServiceEntity,
+  fhirServiceAnswers,
+  fhirServiceRefused,
+} from './__fixtures__/answers';
+import {
+  FinishedTask,
+  TemplateTestBackend,
+} from './__testUtils__/TemplateTestBackend';
+
+jest.setTimeout(180_000);
+
+const exec = promisify(execFile);
+const name = 'patient-records-api';
+const namespace = 'clinical-records';
+
+/** Step ids in the order they began, and the ones that finished. */
+function stepsOf(task: FinishedTask) {
+  return {
+    completed: task.log
+      .filter(l => l.status === 'completed' && l.stepId)
+      .map(l => l.stepId),
+    failed: task.log
+      .filter(l => l.status === 'failed' && l.stepId)
+      .map(l => l.stepId),
+    skipped: task.log
+      .filter(l => l.status === 'skipped' && l.stepId)
+      .map(l => l.stepId),
+  };
+}
+
+describe('fhir-service through a real run on the embedded default', () => {
+  let backend: TemplateTestBackend;
+
+  beforeAll(async () => {
+    backend = await TemplateTestBackend.start({
+      registerTemplates: true,
+      entities: [demoServiceEntity],
+    });
+    backend.namespace(namespace);
+    await backend.waitForEntity('template:default/fhir-service');
+    await backend.waitForEntity(demoService.entityRef);
+  });
+  afterAll(() => backend?.stop());
+
+  it.each([
+    ...fhirServiceRefused,
+    {
+      id: 'phi without a backup policy (explicitly empty)',
+      field: 'backupMaxAgeHours',
+      values: { ...fhirServiceAnswers.A.values, backupMaxAgeHours: null },
+    },
+  ])(
+    'refuses $id with 400 naming the field, before any step',
+    async answers => {
+      const before = await backend.state();
+      const created = await backend.createTask(
+        'template:default/fhir-service',
+        answers.values as JsonObject,
+      );
+      expect(created.status).toBe(400);
+      const messages = (
+        created.body.errors as Array<{ property: string; message: string }>
+      ).map(e => `${e.property} ${e.message}`);
+      // Direct rules name the field; conditional ones (phi needs a backup
+      // policy, exposed needs a hostname, GitHub needs a repository) are
+      // reported by the backend as the failed condition, and the form names
+      // the field (see templates.test.ts).
+      expect(messages.join('\n')).toMatch(
+        ['name', 'environments'].includes(answers.field)
+          ? new RegExp(`instance\\.${answers.field} `)
+          : /is not exactly one from/,
+      );
+      expect(await backend.state()).toEqual(before);
+    },
+  );
+
+  it('refuses a name already in the catalog before any step with a side effect', async () => {
+    const before = await backend.state();
+    const task = await backend.runTask('template:default/fhir-service', {
+      ...fhirServiceAnswers.A.values,
+      name: demoService.name,
+    });
+    expect(task.status).toBe('failed');
+    const steps = stepsOf(task);
+    expect(steps.completed).toEqual(['existing']);
+    expect(steps.failed).toEqual(['fetch']);
+    expect(task.log.map(l => l.message).join('\n')).toMatch(
+      /a_component_with_this_name_already_exists_in_the_catalog/,
+    );
+    const began = task.log
+      .map(l => /^Beginning step (.*)$/.exec(l.message)?.[1])
+      .filter(Boolean);
+    expect(began).toEqual([
+      'Check the name is free in the catalog',
+      'Render the service',
+    ]);
+    expect(await backend.state()).toEqual(before);
+  });
+
+  it('phi, exposed, with a database: repository, database and Secret, running Deployment, catalog entity', async () => {
+    const task = await backend.runTask(
+      'template:default/fhir-service',
+      fhirServiceAnswers.A.values,
+    );
+    expect({
+      status: task.status,
+      errors: task.log.filter(l => l.status === 'failed'),
+    }).toEqual({ status: 'completed', errors: [] });
+    expect(stepsOf(task)).toEqual({
+      completed: [
+        'existing',
+        'fetch',
+        'compliance',
+        'publish-local',
+        'database',
+        'deploy',
+        'register',
+      ],
+      failed: [],
+      skipped: ['publish-github'],
+    });
+
+    // The repository, with the rendered catalog-info.yaml on main.
+    expect(await backend.repositories()).toEqual([`${name}.git`]);
+    const { stdout } = await exec('git', [
+      `--git-dir=${backend.reposDirectory}/${name}.git`,
+      'show',
+      'main:catalog-info.yaml',
+    ]);
+    expect(
+      parse(stdout).metadata.annotations['carepath.io/data-classification'],
+    ).toBe('phi');
+
+    // The database, reachable with the credentials in its Secret only.
+    expect(await backend.databases()).toContain('patient_records_api');
+    const secret = backend.sim.cluster('staging').get({
+      apiVersion: 'v1',
+      kind: 'Secret',
+      namespace,
+      name: `${name}-db-credentials`,
+    }) as { data: Record<string, string> } | undefined;
+    expect(Object.keys(secret?.data ?? {}).sort()).toEqual([
+      'database',
+      'host',
+      'password',
+      'port',
+      'uri',
+      'username',
+    ]);
+    const decoded = (key: string) =>
+      Buffer.from(secret!.data[key], 'base64').toString('utf8');
+    // The Secret names the in-cluster host; the test reaches the same server.
+    const url = new URL(backend.postgres.adminUrl);
+    url.username = encodeURIComponent(decoded('username'));
+    url.password = encodeURIComponent(decoded('password'));
+    url.pathname = `/${decoded('database')}`;
+    const client = new Client({ connectionString: url.toString() });
+    await client.connect();
+    try {
+      const { rows } = await client.query(
+        'SELECT current_user AS "user", current_database() AS database',
+      );
+      expect(rows).toEqual([
+        { user: 'patient_records_api', database: 'patient_records_api' },
+      ]);
+    } finally {
+      await client.end();
+    }
+    const records = await backend.request(
+      `/api/scaffolder/carepath/platform-records?entityRef=component:default/${name}`,
+    );
+    expect(records.body.databases).toEqual([
+      expect.objectContaining({
+        name: 'patient_records_api',
+        classification: 'phi',
+        backupPolicy: { maxAgeHours: 24 },
+        deletionProtection: true,
+      }),
+    ]);
+
+    // The Deployment runs in the first environment's cluster, and nowhere else.
+    const deployment = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      namespace,
+      name,
+    };
+    const deadline = Date.now() + 30_000;
+    let ready = 0;
+    while (Date.now() < deadline) {
+      const object = backend.sim.cluster('staging').get(deployment) as
+        | { status?: { readyReplicas?: number } }
+        | undefined;
+      ready = object?.status?.readyReplicas ?? 0;
+      if (ready >= 2) break;
+      await new Promise(resolve => setTimeout(resolve, 200));
+    }
+    expect(ready).toBe(2);
+    expect(backend.sim.cluster('prod-east').get(deployment)).toBeUndefined();
+    expect(
+      backend.objects('staging', 'networking.k8s.io/v1', 'Ingress', namespace),
+    ).toEqual([name]);
+
+    // The component is in the catalog, with its classification and template version.
+    const entity = await backend.waitForEntity(`component:default/${name}`);
+    expect(entity.metadata.annotations).toMatchObject({
+      'carepath.io/data-classification': 'phi',
+      'carepath.io/audit-logging': 'enabled',
+      'carepath.io/template': 'fhir-service',
+      'backstage.io/kubernetes-id': name,
+    });
+    expect(task.output.links).toEqual([
+      {
+        title: 'Repository',
+        url: `file://${backend.reposDirectory}/${name}.git`,
+      },
+      {
+        title: 'Open in catalog',
+        icon: 'catalog',
+        entityRef: `component:default/${name}`,
+      },
+      {
+        title: 'Kubernetes health',
+        icon: 'kind:component',
+        url: `/catalog/default/component/${name}/kubernetes-health`,
+      },
+    ]);
+  });
+});

@@ -1,0 +1,222 @@
+import type { JsonObject } from '@backstage/config';
+import {
+  AnswerSet,
+  demoService,
+  demoServiceEntity,
+  fhirServiceAnswers,
+  fhirServiceRefused,
+  workerAnswers,
+} from './__fixtures__/answers';
+import {
+  catalogInfo,
+  manifests,
+  renderedFiles,
+  yamlErrors,
+} from './__testUtils__/renderedFiles';
+import {
+  readTemplates,
+  TemplateUnderTest,
+} from './__testUtils__/templateFiles';
+import {
+  DryRunResult,
+  TemplateTestBackend,
+} from './__testUtils__/TemplateTestBackend';
+
+jest.setTimeout(120_000);
+
+/** Steps that ran and steps that were skipped, in order, from the task log. */
+function stepsOf(result: DryRunResult) {
+  const messages = (result.body.log ?? []).map(l => l.body);
+  return {
+    ran: messages
+      .filter(m => m.status === 'completed' && m.stepId)
+      .map(m => m.stepId!),
+    skipped: messages
+      .filter(m => m.status === 'skipped' && m.stepId)
+      .map(m => m.stepId!),
+    messages: messages.map(m => m.message),
+  };
+}
+
+describe('templates through the dry-run API', () => {
+  let backend: TemplateTestBackend;
+  let templates: Map<string, TemplateUnderTest>;
+  let before: JsonObject;
+
+  beforeAll(async () => {
+    backend = await TemplateTestBackend.start({
+      entities: [demoServiceEntity],
+    });
+    templates = new Map((await readTemplates()).map(t => [t.name, t]));
+    backend.namespace('clinical-records');
+    await backend.waitForEntity(demoService.entityRef);
+    before = await backend.state();
+  });
+  afterAll(() => backend?.stop());
+
+  it('knows every action the templates use', async () => {
+    const { status, body } = await backend.request(
+      '/api/scaffolder/v2/actions',
+    );
+    expect(status).toBe(200);
+    const installed = new Set((body as Array<{ id: string }>).map(a => a.id));
+    const missing = [...templates.values()].flatMap(t =>
+      t.entity.spec.steps
+        .filter(step => !installed.has(step.action))
+        .map(step => `${t.name}: ${step.action}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  const goldenPaths: Array<[string, AnswerSet]> = [
+    ['fhir-service', fhirServiceAnswers.A],
+    ['fhir-service', fhirServiceAnswers.B],
+    ['fhir-service', fhirServiceAnswers.C],
+    ['hl7-integration-worker', workerAnswers.A],
+    ['hl7-integration-worker', workerAnswers.B],
+  ];
+
+  it.each(goldenPaths)(
+    '%s %s renders a compliant repository',
+    async (name, answers) => {
+      const template = templates.get(name)!;
+      const values = answers.values as JsonObject & Record<string, any>;
+      const result = await backend.dryRun(template, values);
+      expect(result.status).toBe(200);
+      const steps = stepsOf(result);
+      const github = values.publishTarget === 'github';
+      const expectedSteps = [
+        'existing',
+        'fetch',
+        'compliance',
+        github ? 'publish-github' : 'publish-local',
+        ...(values.needsDatabase ? ['database'] : []),
+        'deploy',
+        'register',
+      ];
+      // publish:github and catalog:register do not support dry-run: the
+      // scaffolder skips them, so nothing is published or registered.
+      expect(steps.ran).toEqual(
+        expectedSteps.filter(s => s !== 'publish-github' && s !== 'register'),
+      );
+      expect(steps.skipped).toEqual(
+        template.entity.spec.steps
+          .map(step => step.id!)
+          .filter(id => !steps.ran.includes(id)),
+      );
+      expect(steps.messages.join('\n')).toMatch(
+        /Compliance check .*: \d+ passed, 0 failed/,
+      );
+
+      const files = renderedFiles(result.body.directoryContents);
+      expect(yamlErrors(files)).toEqual([]);
+      const withExpressions = [...files]
+        .filter(([, text]) => text.includes('${{'))
+        .map(([file]) => file);
+      expect(withExpressions).toEqual(['.github/workflows/ci.yaml']);
+
+      const entity = catalogInfo(files);
+      const version =
+        template.entity.metadata.annotations!['carepath.io/template-version'];
+      expect(entity.metadata.name).toBe(values.name);
+      expect(entity.metadata.annotations).toMatchObject({
+        'carepath.io/data-classification': values.dataClassification,
+        'carepath.io/template': name,
+        'carepath.io/template-version': version,
+        'backstage.io/kubernetes-id': values.name,
+        'backstage.io/kubernetes-namespace': values.namespace,
+        'backstage.io/techdocs-ref': 'dir:.',
+      });
+      expect(entity.metadata.labels).toMatchObject({
+        'carepath.io/template': name,
+        'carepath.io/template-version': version,
+      });
+      expect(entity.metadata.annotations['carepath.io/audit-logging']).toBe(
+        values.dataClassification === 'phi' ? 'enabled' : undefined,
+      );
+      expect(entity.spec).toMatchObject({
+        type: 'service',
+        lifecycle: 'experimental',
+        owner: values.owner,
+        system: values.system,
+      });
+
+      const objects = manifests(files);
+      const deployment = objects.get(`Deployment/${values.name}`);
+      expect(deployment.metadata.namespace ?? values.namespace).toBe(
+        values.namespace,
+      );
+      expect(objects.has(`Ingress/${values.name}`)).toBe(
+        Boolean(values.exposed),
+      );
+      expect(files.has('kubernetes/exposed/ingress.yaml')).toBe(
+        Boolean(values.exposed),
+      );
+      const env = JSON.stringify(deployment.spec.template.spec.containers);
+      expect(env.includes(`${values.name}-db-credentials`)).toBe(
+        Boolean(values.needsDatabase),
+      );
+      const packageNames = ['package.json', 'package-lock.json']
+        .filter(file => files.has(file))
+        .map(file => JSON.parse(files.get(file)!).name);
+      expect(packageNames).toEqual(
+        name === 'fhir-service' ? [values.name, values.name] : [],
+      );
+    },
+  );
+
+  it('fhir-service A provisions in staging and deploys there, C in prod-east', async () => {
+    const template = templates.get('fhir-service')!;
+    const a = stepsOf(
+      await backend.dryRun(template, fhirServiceAnswers.A.values),
+    );
+    expect(a.messages.join('\n')).toMatch(
+      /database patient_records_api on server embedded would be created/,
+    );
+    expect(a.messages.join('\n')).toMatch(
+      /"backupPolicy": \{\s*"maxAgeHours": 24\s*\}/,
+    );
+    expect(a.messages.join('\n')).toMatch(/"cluster": "staging"/);
+    const c = stepsOf(
+      await backend.dryRun(template, fhirServiceAnswers.C.values),
+    );
+    expect(c.messages.join('\n')).toMatch(/"cluster": "prod-east"/);
+    expect(c.messages.join('\n')).not.toMatch(/"cluster": "staging"/);
+  });
+
+  it.each(fhirServiceRefused.map(r => [r.id, r] as const))(
+    'fhir-service refuses %s before any step',
+    async (_id, answers) => {
+      const result = await backend.dryRun(
+        templates.get('fhir-service')!,
+        answers.values,
+      );
+      expect(result.status).toBe(400);
+      expect(result.body.log).toBeUndefined();
+      expect(result.body.errors?.length).toBeGreaterThan(0);
+    },
+  );
+
+  it('fhir-service refuses a name that is already in the catalog before any step', async () => {
+    const result = await backend.dryRun(templates.get('fhir-service')!, {
+      ...fhirServiceAnswers.A.values,
+      name: demoService.name,
+    });
+    expect(result.status).toBe(500);
+    expect(result.body.error?.message).toMatch(
+      /a_component_with_this_name_already_exists_in_the_catalog/,
+    );
+  });
+
+  it('changed nothing: no repository, database, Kubernetes object or catalog entity', async () => {
+    expect(await backend.state()).toEqual(before);
+    expect(before).toMatchObject({
+      repositories: [],
+      components: [demoService.name],
+    });
+    const records = await backend.request(
+      '/api/scaffolder/carepath/platform-records?entityRef=component:default/patient-records-api',
+    );
+    expect(records.body).toEqual({ databases: [] });
+  });
+});
