@@ -169,9 +169,7 @@ describe('templates', () => {
           expect({
             id: answers.id,
             named: errors.some(e =>
-              new RegExp(
-                `\\.${answers.field}\\b|"${answers.field}"`,
-              ).test(e),
+              new RegExp(`\\.${answers.field}\\b|"${answers.field}"`).test(e),
             ),
           }).toEqual({
             id: answers.id,
