@@ -12,6 +12,8 @@ import { createKubernetesApplyAction } from './actions/kubernetes/createKubernet
 import { createKubernetesScaleAction } from './actions/kubernetes/createKubernetesScaleAction';
 import { createCatalogLifecycleAction } from './actions/catalog/createCatalogLifecycleAction';
 import { createComplianceCheckAction } from './actions/compliance/createComplianceCheckAction';
+import { ComplianceAuditTrail } from './audit/ComplianceAuditTrail';
+import type { PlatformAudit } from './audit/PlatformAudit';
 import { readPlatformConfig } from './config/PlatformConfig';
 import { DatabaseServers } from './database/DatabaseServers';
 import { ClusterConnections } from './kubernetes/ClusterConnections';
@@ -43,6 +45,8 @@ export const scaffolderModuleCarepath = createBackendModule({
         config: coreServices.rootConfig,
         database: coreServices.database,
         auditor: coreServices.auditor,
+        auth: coreServices.auth,
+        discovery: coreServices.discovery,
         logger: coreServices.logger,
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
@@ -52,11 +56,18 @@ export const scaffolderModuleCarepath = createBackendModule({
         config,
         database,
         auditor,
+        auth,
+        discovery,
         logger,
         httpRouter,
         httpAuth,
       }) {
         const platform = readPlatformConfig(config);
+        const audit: PlatformAudit = {
+          auditor,
+          trail: new ComplianceAuditTrail({ discovery, auth }),
+          logger,
+        };
         const records = await PlatformRecordStore.create({
           knex: await database.getClient(),
           skipMigrations: database.migrations?.skip,
@@ -65,7 +76,7 @@ export const scaffolderModuleCarepath = createBackendModule({
           servers: new DatabaseServers(platform.databaseServers),
           clusters: ClusterConnections.fromConfig(config),
           records,
-          auditor,
+          audit,
           config: platform,
         };
         scaffolder.addActions(
@@ -76,8 +87,8 @@ export const scaffolderModuleCarepath = createBackendModule({
           createDatabaseDecommissionAction(options),
           createKubernetesApplyAction(options),
           createKubernetesScaleAction(options),
-          createComplianceCheckAction({ auditor }),
-          createCatalogLifecycleAction({ records, auditor }),
+          createComplianceCheckAction({ audit }),
+          createCatalogLifecycleAction({ records, audit }),
         );
         httpRouter.use(createPlatformRecordsHandler({ records, httpAuth }));
         const publishDirectory = config.getOptionalString(
@@ -104,7 +115,7 @@ export const scaffolderModuleCarepath = createBackendModule({
               commitMessage:
                 config.getOptionalString('scaffolder.defaultCommitMessage') ??
                 'Initial commit',
-              auditor,
+              audit,
             }),
           );
           httpRouter.use(

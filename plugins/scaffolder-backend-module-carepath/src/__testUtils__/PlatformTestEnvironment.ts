@@ -20,10 +20,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DatabaseActionOptions } from '../actions/database/DatabaseActionOptions';
+import type { PlatformAudit } from '../audit/PlatformAudit';
 import { readPlatformConfig } from '../config/PlatformConfig';
 import { DatabaseServers } from '../database/DatabaseServers';
 import { ClusterConnections } from '../kubernetes/ClusterConnections';
 import { PlatformRecordStore } from '../records/PlatformRecordStore';
+import { TestAuditTrail } from './TestAuditTrail';
 
 /** One recorded auditor event. */
 export interface RecordedAuditEvent {
@@ -81,7 +83,7 @@ export class CheckpointStore {
 }
 
 /** Records every line, including meta, at every level. */
-function recordingLogger(lines: string[]): LoggerService {
+export function recordingLogger(lines: string[]): LoggerService {
   const record =
     (level: string) => (message: string, meta?: Error | JsonObject) => {
       lines.push(
@@ -116,21 +118,23 @@ export const testClusters = ['staging-eu', 'production-eu'];
  * {@link PlatformTestEnvironment.transcript} to search for leaked secrets.
  */
 export class PlatformTestEnvironment {
-  readonly transcript: string[] = [];
   readonly auditEvents: RecordedAuditEvent[] = [];
   readonly encryptionKey = randomBytes(32).toString('base64');
 
   private constructor(
+    readonly transcript: string[],
     readonly postgres: TestPostgres,
     readonly sim: KubeSimulator,
     readonly backupDirectory: string,
     readonly records: PlatformRecordStore,
+    readonly trail: TestAuditTrail,
   ) {}
 
   static async start(options: {
     databases: TestDatabases;
   }): Promise<PlatformTestEnvironment> {
-    const [postgres, sim, backupDirectory, knex] = await Promise.all([
+    const transcript: string[] = [];
+    const [postgres, sim, backupDirectory, knex, trail] = await Promise.all([
       startTestPostgres(),
       startKubeSimulator({
         clusters: testClusters.map(name => ({ name })),
@@ -140,10 +144,18 @@ export class PlatformTestEnvironment {
       }),
       mkdtemp(join(tmpdir(), 'carepath-backups-')),
       options.databases.init('SQLITE_3'),
+      TestAuditTrail.create({ databases: options.databases, transcript }),
     ]);
     installCloudNativePgCrds(sim.cluster(testClusters[0]));
     const records = await PlatformRecordStore.create({ knex });
-    return new PlatformTestEnvironment(postgres, sim, backupDirectory, records);
+    return new PlatformTestEnvironment(
+      transcript,
+      postgres,
+      sim,
+      backupDirectory,
+      records,
+      trail,
+    );
   }
 
   /** Config as a deployment writes it: read-only fleet tokens, write tokens for the platform. */
@@ -207,8 +219,18 @@ export class PlatformTestEnvironment {
       servers: new DatabaseServers(platform.databaseServers),
       clusters: ClusterConnections.fromConfig(config),
       records: this.records,
-      auditor: this.auditor(),
+      audit: this.audit(),
       config: platform,
+    };
+  }
+
+  /** The auditor service and the durable trail, both recording into the transcript. */
+  audit(): PlatformAudit {
+    return {
+      auditor: this.auditor(),
+      trail: this.trail,
+      logger: recordingLogger(this.transcript),
+      retryDelaysMs: [1, 1],
     };
   }
 

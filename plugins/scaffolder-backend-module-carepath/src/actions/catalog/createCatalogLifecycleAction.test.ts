@@ -20,7 +20,7 @@ afterAll(async () => {
 const action = () =>
   createCatalogLifecycleAction({
     records: env.records,
-    auditor: env.auditor(),
+    audit: env.audit(),
   });
 const changes = async (entityRef: string) =>
   (await env.records.lifecycleChanges(entityRef)).map(

@@ -1,4 +1,4 @@
-import type { AuditorService } from '@backstage/backend-plugin-api';
+import type { PlatformAudit } from '../../audit/PlatformAudit';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { z } from 'zod/v3';
@@ -51,7 +51,7 @@ const inputSchema = z.object({
  */
 export function createCatalogLifecycleAction(options: {
   records: PlatformRecordStore;
-  auditor: AuditorService;
+  audit: PlatformAudit;
   now?: () => Date;
 }) {
   const now = options.now ?? (() => new Date());
@@ -65,7 +65,7 @@ export function createCatalogLifecycleAction(options: {
     async handler(ctx) {
       await auditRejections(
         {
-          auditor: options.auditor,
+          audit: options.audit,
           eventId: 'catalog-lifecycle',
           actionId: 'carepath:catalog:lifecycle',
         },
@@ -87,7 +87,7 @@ export function createCatalogLifecycleAction(options: {
           const changed = from !== input.lifecycle;
           await auditAction(
             {
-              auditor: options.auditor,
+              audit: options.audit,
               eventId: 'catalog-lifecycle',
               actionId: 'carepath:catalog:lifecycle',
               user: ctx.user,

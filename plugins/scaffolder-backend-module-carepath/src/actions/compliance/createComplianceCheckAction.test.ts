@@ -1,4 +1,4 @@
-import { mockServices } from '@backstage/backend-test-utils';
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { InputError } from '@backstage/errors';
 import type { JsonValue } from '@backstage/config';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
@@ -8,6 +8,13 @@ import { join } from 'node:path';
 import yaml from 'yaml';
 import { createComplianceCheckAction } from './createComplianceCheckAction';
 import { complianceCheckExamples } from './createComplianceCheckAction.examples';
+import { TestAuditTrail } from '../../__testUtils__/TestAuditTrail';
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+let trail: TestAuditTrail;
+beforeAll(async () => {
+  trail = await TestAuditTrail.create({ databases });
+});
 
 const fixtures = join(__dirname, '__fixtures__');
 const compliant = [
@@ -43,7 +50,7 @@ async function run(
     },
   };
   const action = createComplianceCheckAction({
-    auditor: mockServices.auditor.mock(),
+    audit: trail.platformAudit(mockServices.auditor.mock()),
   });
   let error: Error | undefined;
   try {

@@ -1,7 +1,5 @@
-import {
-  AuditorService,
-  resolveSafeChildPath,
-} from '@backstage/backend-plugin-api';
+import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import type { PlatformAudit } from '../../audit/PlatformAudit';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   ControlSet,
@@ -60,7 +58,7 @@ const inputSchema = z.object({
  * @public
  */
 export function createComplianceCheckAction(options: {
-  auditor: AuditorService;
+  audit: PlatformAudit;
   /** Defaults to the shipped HIPAA controls. */
   controls?: ControlSet;
 }) {
@@ -77,7 +75,7 @@ export function createComplianceCheckAction(options: {
     async handler(ctx) {
       await auditRejections(
         {
-          auditor: options.auditor,
+          audit: options.audit,
           eventId: 'compliance-check',
           actionId: 'carepath:compliance:check',
         },
@@ -115,7 +113,7 @@ export function createComplianceCheckAction(options: {
           );
           await auditAction(
             {
-              auditor: options.auditor,
+              audit: options.audit,
               eventId: 'compliance-check',
               severityLevel: 'low',
               actionId: 'carepath:compliance:check',

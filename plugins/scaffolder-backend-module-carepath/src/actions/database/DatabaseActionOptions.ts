@@ -1,5 +1,5 @@
 import type { JsonObject } from '@backstage/config';
-import type { AuditorService } from '@backstage/backend-plugin-api';
+import type { PlatformAudit } from '../../audit/PlatformAudit';
 import type { PlatformConfig } from '../../config/PlatformConfig';
 import type { DatabaseServers } from '../../database/DatabaseServers';
 import type { ClusterConnections } from '../../kubernetes/ClusterConnections';
@@ -14,7 +14,7 @@ export interface DatabaseActionOptions {
   servers: DatabaseServers;
   clusters: ClusterConnections;
   records: PlatformRecordStore;
-  auditor: AuditorService;
+  audit: PlatformAudit;
   config: PlatformConfig;
   /** The clock; defaults to the system time. */
   now?: () => Date;

@@ -53,7 +53,7 @@ export function createDatabaseBackupAction(options: DatabaseActionOptions) {
     async handler(ctx) {
       await auditRejections(
         {
-          auditor: options.auditor,
+          audit: options.audit,
           eventId: 'database-backup',
           actionId: 'carepath:database:backup',
         },
@@ -67,7 +67,7 @@ export function createDatabaseBackupAction(options: DatabaseActionOptions) {
 
           const result = await auditAction(
             {
-              auditor: options.auditor,
+              audit: options.audit,
               eventId: 'database-backup',
               severityLevel: 'medium',
               actionId: 'carepath:database:backup',

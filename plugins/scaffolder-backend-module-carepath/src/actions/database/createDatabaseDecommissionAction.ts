@@ -62,7 +62,7 @@ export function createDatabaseDecommissionAction(
     async handler(ctx) {
       await auditRejections(
         {
-          auditor: options.auditor,
+          audit: options.audit,
           eventId: 'database-decommission',
           actionId: 'carepath:database:decommission',
         },
@@ -111,7 +111,7 @@ export function createDatabaseDecommissionAction(
 
           const result = await auditAction(
             {
-              auditor: options.auditor,
+              audit: options.audit,
               eventId: 'database-decommission',
               severityLevel: 'critical',
               actionId: 'carepath:database:decommission',

@@ -124,7 +124,7 @@ export function createDatabaseProvisionAction(options: DatabaseActionOptions) {
     async handler(ctx) {
       await auditRejections(
         {
-          auditor: options.auditor,
+          audit: options.audit,
           eventId: 'database-provision',
           actionId: 'carepath:database:provision',
         },
@@ -273,7 +273,7 @@ export function createDatabaseProvisionAction(options: DatabaseActionOptions) {
 
           await auditAction(
             {
-              auditor: options.auditor,
+              audit: options.audit,
               eventId: 'database-provision',
               severityLevel: protectedData ? 'high' : 'medium',
               actionId: 'carepath:database:provision',

@@ -75,7 +75,7 @@ export function createDatabaseRestoreAction(options: DatabaseActionOptions) {
     async handler(ctx) {
       await auditRejections(
         {
-          auditor: options.auditor,
+          audit: options.audit,
           eventId: 'database-restore',
           actionId: 'carepath:database:restore',
         },
@@ -118,7 +118,7 @@ export function createDatabaseRestoreAction(options: DatabaseActionOptions) {
 
           const result = await auditAction(
             {
-              auditor: options.auditor,
+              audit: options.audit,
               eventId: 'database-restore',
               severityLevel: 'high',
               actionId: 'carepath:database:restore',
@@ -127,6 +127,19 @@ export function createDatabaseRestoreAction(options: DatabaseActionOptions) {
               input,
               isDryRun: ctx.isDryRun,
               taskId: ctx.task.id,
+              // What the restore-tested control reads from the trail.
+              facts: () =>
+                restoreTest
+                  ? [
+                      {
+                        action: 'database.restore-tested',
+                        details: {
+                          database: database.name,
+                          backupId: backup.id,
+                        },
+                      },
+                    ]
+                  : [],
             },
             async () => {
               const verify = async () => {

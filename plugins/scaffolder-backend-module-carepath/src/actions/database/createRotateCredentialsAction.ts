@@ -59,7 +59,7 @@ export function createRotateCredentialsAction(options: DatabaseActionOptions) {
     async handler(ctx) {
       await auditRejections(
         {
-          auditor: options.auditor,
+          audit: options.audit,
           eventId: 'database-rotate-credentials',
           actionId: 'carepath:database:rotate-credentials',
         },
@@ -89,7 +89,7 @@ export function createRotateCredentialsAction(options: DatabaseActionOptions) {
 
           const result = await auditAction(
             {
-              auditor: options.auditor,
+              audit: options.audit,
               eventId: 'database-rotate-credentials',
               severityLevel: 'high',
               actionId: 'carepath:database:rotate-credentials',
@@ -98,6 +98,16 @@ export function createRotateCredentialsAction(options: DatabaseActionOptions) {
               input,
               isDryRun: ctx.isDryRun,
               taskId: ctx.task.id,
+              // What the credentials-rotated control reads from the trail.
+              facts: rotation => [
+                {
+                  action: 'database.credentials-rotated',
+                  details: {
+                    database: database.name,
+                    rotatedAt: rotation.rotatedAt,
+                  },
+                },
+              ],
             },
             async () => {
               if (ctx.isDryRun) {

@@ -26,10 +26,10 @@ afterAll(async () => {
 });
 
 const apply = () => {
-  const { clusters, auditor } = env.actionOptions();
+  const { clusters, audit } = env.actionOptions();
   return createKubernetesApplyAction({
     clusters,
-    auditor,
+    audit,
     rolloutPollIntervalMs: 50,
   });
 };

@@ -1,4 +1,4 @@
-import type { AuditorService } from '@backstage/backend-plugin-api';
+import type { PlatformAudit } from '../../audit/PlatformAudit';
 import type { JsonValue } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
@@ -20,7 +20,7 @@ import { kubernetesApplyExamples } from './createKubernetesApplyAction.examples'
 /** What the Kubernetes actions work with. */
 export interface KubernetesActionOptions {
   clusters: ClusterConnections;
-  auditor: AuditorService;
+  audit: PlatformAudit;
   /** How often rollout status is read. Defaults to 2 s. */
   rolloutPollIntervalMs?: number;
 }
@@ -136,7 +136,7 @@ export function createKubernetesApplyAction(options: KubernetesActionOptions) {
     async handler(ctx) {
       await auditRejections(
         {
-          auditor: options.auditor,
+          audit: options.audit,
           eventId: 'kubernetes-apply',
           actionId: 'carepath:kubernetes:apply',
         },
@@ -186,7 +186,7 @@ export function createKubernetesApplyAction(options: KubernetesActionOptions) {
 
           await auditAction(
             {
-              auditor: options.auditor,
+              audit: options.audit,
               eventId: 'kubernetes-apply',
               actionId: 'carepath:kubernetes:apply',
               user: ctx.user,

@@ -28,8 +28,8 @@ afterAll(async () => {
 });
 
 const scale = () => {
-  const { clusters, auditor } = env.actionOptions();
-  return createKubernetesScaleAction({ clusters, auditor });
+  const { clusters, audit } = env.actionOptions();
+  return createKubernetesScaleAction({ clusters, audit });
 };
 const replicas = () =>
   (

@@ -57,7 +57,7 @@ export function createKubernetesScaleAction(options: KubernetesActionOptions) {
     async handler(ctx) {
       await auditRejections(
         {
-          auditor: options.auditor,
+          audit: options.audit,
           eventId: 'kubernetes-scale',
           actionId: 'carepath:kubernetes:scale',
         },
@@ -83,7 +83,7 @@ export function createKubernetesScaleAction(options: KubernetesActionOptions) {
           };
           const result = await auditAction(
             {
-              auditor: options.auditor,
+              audit: options.audit,
               eventId: 'kubernetes-scale',
               actionId: 'carepath:kubernetes:scale',
               user: ctx.user,

@@ -1,4 +1,4 @@
-import { mockServices } from '@backstage/backend-test-utils';
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
@@ -9,6 +9,13 @@ import yaml from 'yaml';
 import { LocalRepositories } from '../../repos/LocalRepositories';
 import { createPublishLocalAction } from './createPublishLocalAction';
 import { publishLocalExamples } from './createPublishLocalAction.examples';
+import { TestAuditTrail } from '../../__testUtils__/TestAuditTrail';
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+let trail: TestAuditTrail;
+beforeAll(async () => {
+  trail = await TestAuditTrail.create({ databases });
+});
 
 let root: string;
 let store: string;
@@ -37,7 +44,7 @@ const action = () =>
     contentsBaseUrl: 'http://localhost:7007/api/scaffolder/carepath/repos',
     author: { name: 'CarePath', email: 'platform@carepath.example' },
     commitMessage: 'Initial commit from a CarePath golden path',
-    auditor: mockServices.auditor.mock(),
+    audit: trail.platformAudit(mockServices.auditor.mock()),
   });
 
 async function run(

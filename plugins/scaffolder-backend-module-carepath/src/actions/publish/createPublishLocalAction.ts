@@ -1,4 +1,4 @@
-import type { AuditorService } from '@backstage/backend-plugin-api';
+import type { PlatformAudit } from '../../audit/PlatformAudit';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import path from 'node:path';
@@ -66,7 +66,7 @@ export function createPublishLocalAction(options: {
   contentsBaseUrl: string;
   author: { name: string; email: string };
   commitMessage: string;
-  auditor: AuditorService;
+  audit: PlatformAudit;
 }) {
   return createTemplateAction({
     id: 'carepath:publish:local',
@@ -78,7 +78,7 @@ export function createPublishLocalAction(options: {
     async handler(ctx) {
       await auditRejections(
         {
-          auditor: options.auditor,
+          audit: options.audit,
           eventId: 'publish-local',
           actionId: 'carepath:publish:local',
         },
@@ -98,7 +98,7 @@ export function createPublishLocalAction(options: {
           const repoContentsUrl = `${options.contentsBaseUrl}/${input.repoName}/raw/${input.defaultBranch}`;
           await auditAction(
             {
-              auditor: options.auditor,
+              audit: options.audit,
               eventId: 'publish-local',
               actionId: 'carepath:publish:local',
               user: ctx.user,
