@@ -46,6 +46,8 @@ describe('CustomResourceDefinitions', () => {
       'databases/status',
       'backups',
       'backups/status',
+      'scheduledbackups',
+      'scheduledbackups/status',
     ]);
     await eventually(async () => {
       const crd = (await (

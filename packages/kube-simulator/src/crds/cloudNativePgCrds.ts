@@ -77,7 +77,7 @@ function crd(options: {
 
 /**
  * The CloudNativePG CustomResourceDefinitions (`postgresql.cnpg.io/v1`
- * Cluster, Database, Backup) with their printer columns and a minimal
+ * Cluster, Database, Backup, ScheduledBackup) with their printer columns and a minimal
  * schema that accepts any spec.
  */
 export function cloudNativePgCrds(): KubeObject[] {
@@ -143,6 +143,21 @@ export function cloudNativePgCrds(): KubeObject[] {
         { name: 'Method', type: 'string', jsonPath: '.spec.method' },
         { name: 'Phase', type: 'string', jsonPath: '.status.phase' },
         { name: 'Error', type: 'string', jsonPath: '.status.error' },
+      ],
+    }),
+    crd({
+      kind: 'ScheduledBackup',
+      plural: 'scheduledbackups',
+      specDescription:
+        'Specification of the desired behavior of the ScheduledBackup.',
+      columns: [
+        { name: 'Age', type: 'date', jsonPath: '.metadata.creationTimestamp' },
+        { name: 'Cluster', type: 'string', jsonPath: '.spec.cluster.name' },
+        {
+          name: 'Last Backup',
+          type: 'date',
+          jsonPath: '.status.lastScheduleTime',
+        },
       ],
     }),
   ];
