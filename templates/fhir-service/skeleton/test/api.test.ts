@@ -122,8 +122,10 @@ describe('FHIR API', () => {
     for (const event of events) {
       assert.ok(event.at && event.requestId && event.id);
     }
-    // No PHI in the audit log or the application log.
-    for (const text of [server.auditLines.text, server.logLines.text]) {
+    // No PHI in the audit log or the application log. Timestamps are left
+    // out of the search: 6.3 is in 12:00:16.3…, and they carry no content.
+    for (const lines of [server.auditLines.text, server.logLines.text]) {
+      const text = lines.replace(/"at":"[\dT:.Z-]+"/g, '"at":""');
       for (const phi of [
         'Rivera',
         'Alma',

@@ -52,8 +52,16 @@ class HandleMessageTest(unittest.TestCase):
         self.assertEqual(first["messageType"], "ADT^A01")
         self.assertEqual(first["resources"], {"Patient": 1, "Encounter": 1})
         self.assertEqual(second["resources"], {"Patient": 1, "Observation": 3})
+        # The event id and time are generated and may contain any digits
+        # (a lab value such as 6.3 can appear in a timestamp); they must keep
+        # their shape, and nothing else may carry message content.
+        recorded = []
+        for event in self.events():
+            self.assertRegex(event.pop("at"), r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$")
+            self.assertRegex(event.pop("id"), r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+            recorded.append(event)
         for phi in PHI:
-            self.assertNotIn(phi, self.stream.getvalue())
+            self.assertNotIn(phi, json.dumps(recorded))
 
     def test_rejects_bad_messages_with_ar(self):
         reply = parse(handle_message("garbage", self.audit, self.sent.append))
