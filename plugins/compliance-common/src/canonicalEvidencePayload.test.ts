@@ -1,6 +1,7 @@
 import type { EvidenceRecord } from './EvidenceRecord';
 import { evidenceGenesisHash } from './EvidenceRecord';
 import { canonicalEvidencePayload } from './canonicalEvidencePayload';
+import { canonicalJson } from './canonicalJson';
 
 const record: EvidenceRecord = {
   seq: 1,
@@ -45,5 +46,16 @@ describe('canonicalEvidencePayload', () => {
     expect(canonicalEvidencePayload(unhashed)).toBe(
       canonicalEvidencePayload(record),
     );
+  });
+});
+
+describe('canonicalEvidencePayload from stored text', () => {
+  it('is the same text when given the canonical observed JSON', () => {
+    const { observed, hash: _hash, ...rest } = record;
+    expect(
+      canonicalEvidencePayload(rest, {
+        observedJson: canonicalJson(observed),
+      }),
+    ).toBe(canonicalEvidencePayload(record));
   });
 });

@@ -1,46 +1,5 @@
 import type { EvidenceRecord } from './EvidenceRecord';
-
-/** Orders strings by UTF-16 code units, independent of locale. */
-function compareCodeUnits(a: string, b: string): number {
-  if (a === b) {
-    return 0;
-  }
-  return a < b ? -1 : 1;
-}
-
-function canonicalJson(value: unknown, path: string): string {
-  if (
-    value === null ||
-    typeof value === 'boolean' ||
-    typeof value === 'string'
-  ) {
-    return JSON.stringify(value);
-  }
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) {
-      throw new TypeError(
-        `${path}: cannot serialise non-finite number ${value}`,
-      );
-    }
-    return JSON.stringify(value);
-  }
-  if (Array.isArray(value)) {
-    return `[${value
-      .map((v, i) => canonicalJson(v ?? null, `${path}[${i}]`))
-      .join(',')}]`;
-  }
-  if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => compareCodeUnits(a, b));
-    return `{${entries
-      .map(
-        ([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v, `${path}.${k}`)}`,
-      )
-      .join(',')}}`;
-  }
-  throw new TypeError(`${path}: cannot serialise ${typeof value}`);
-}
+import { canonicalJson } from './canonicalJson';
 
 /**
  * The exact text that is hashed for an evidence record: JSON of every field
@@ -48,11 +7,31 @@ function canonicalJson(value: unknown, path: string): string {
  * depth, no whitespace, and `undefined` members omitted. Writer and verifier
  * must both use this function.
  *
+ * `observedJson`, when given, is `canonicalJson(record.observed)` already
+ * computed (or as stored), so a verifier hashes a stored record without
+ * parsing it.
+ *
  * @public
  */
 export function canonicalEvidencePayload(
-  record: Omit<EvidenceRecord, 'hash'> & { hash?: string },
+  record: Omit<EvidenceRecord, 'hash' | 'observed'> & {
+    observed?: EvidenceRecord['observed'];
+    hash?: string;
+  },
+  options: { observedJson?: string } = {},
 ): string {
-  const { hash: _hash, ...payload } = record;
-  return canonicalJson(payload, 'record');
+  const observed =
+    options.observedJson ?? canonicalJson(record.observed, 'record.observed');
+  // The record's fields in code-unit order, as canonicalJson would write them.
+  return (
+    `{"controlId":${JSON.stringify(record.controlId)}` +
+    `,"controlsVersion":${JSON.stringify(record.controlsVersion)}` +
+    `,"entityRef":${JSON.stringify(record.entityRef)}` +
+    `,"evaluatedAt":${JSON.stringify(record.evaluatedAt)}` +
+    `,"evaluationId":${JSON.stringify(record.evaluationId)}` +
+    `,"observed":${observed}` +
+    `,"prevHash":${JSON.stringify(record.prevHash)}` +
+    `,"seq":${canonicalJson(record.seq, 'record.seq')}` +
+    `,"status":${JSON.stringify(record.status)}}`
+  );
 }

@@ -84,6 +84,7 @@ export { activeExemption } from './activeExemption';
 export type { EvidenceRecord } from './EvidenceRecord';
 export { evidenceGenesisHash } from './EvidenceRecord';
 export { canonicalEvidencePayload } from './canonicalEvidencePayload';
+export { canonicalJson } from './canonicalJson';
 export type {
   ComplianceSummary,
   ControlFailureCount,

@@ -1,6 +1,7 @@
-import type {
-  AuditEvent,
-  AuditEventQuery as AuditEventFilters,
+import {
+  canonicalJson,
+  type AuditEvent,
+  type AuditEventQuery as AuditEventFilters,
 } from '@carepath/plugin-compliance-common';
 import type { Knex } from 'knex';
 import {
@@ -8,7 +9,6 @@ import {
   type ChainStart,
   type ChainVerification,
 } from '../evidence/HashChain';
-import { canonicalJson } from './canonicalJson';
 import { redactSecrets } from './redactSecrets';
 
 /**
@@ -39,7 +39,7 @@ interface AuditRow {
   hash: string;
 }
 
-function toRow(event: AuditEvent): AuditRow {
+function toRow(event: Omit<AuditEvent, 'hash'>): Omit<AuditRow, 'hash'> {
   return {
     seq: event.seq,
     at: event.at,
@@ -48,7 +48,6 @@ function toRow(event: AuditEvent): AuditRow {
     entity_ref: event.entityRef ?? null,
     details: JSON.stringify(event.details),
     prev_hash: event.prevHash,
-    hash: event.hash,
   };
 }
 

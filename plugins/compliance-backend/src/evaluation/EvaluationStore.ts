@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { WritePipeline } from '../database/WritePipeline';
 import type {
   ComplianceSummary,
   ControlResult,
@@ -132,26 +133,27 @@ export class EvaluationStore {
       unavailable_sources: JSON.stringify(evaluation.unavailableSources),
       summary: JSON.stringify(evaluation.summary),
     });
+    const writes = new WritePipeline();
     for (let i = 0; i < services.length; i += INSERT_CHUNK) {
       // Few rows with large JSON texts: a plain insert, since packing them
       // into one JSON parameter would escape every quote in them again.
-      await trx('evaluation_services').insert(
-        services.slice(i, i + INSERT_CHUNK).map(
-          (s): ServiceRow => ({
-            evaluation_id: evaluation.id,
-            entity_ref: s.entityRef,
-            owner: s.owner ?? null,
-            system: s.system ?? null,
-            data_classification: s.dataClassification,
-            score: s.score,
-            passed: s.passed,
-            failed: s.failed,
-            exempt: s.exempt,
-            results: JSON.stringify(s.results),
-          }),
-        ),
+      const rows = services.slice(i, i + INSERT_CHUNK).map(
+        (s): ServiceRow => ({
+          evaluation_id: evaluation.id,
+          entity_ref: s.entityRef,
+          owner: s.owner ?? null,
+          system: s.system ?? null,
+          data_classification: s.dataClassification,
+          score: s.score,
+          passed: s.passed,
+          failed: s.failed,
+          exempt: s.exempt,
+          results: JSON.stringify(s.results),
+        }),
       );
+      await writes.add(() => trx('evaluation_services').insert(rows));
     }
+    await writes.finish();
   }
 
   /** The run in force at a time (the newest at or before it), or the latest. */
@@ -183,6 +185,35 @@ export class EvaluationStore {
     }
     const rows: ServiceRow[] = await q;
     return rows.map(fromServiceRow);
+  }
+
+  /**
+   * One run's services in entity order, a page at a time (keyset pages on
+   * the primary key), for exports too large to hold at once.
+   */
+  async *servicePages(options: {
+    evaluationId: string;
+    pageSize: number;
+  }): AsyncGenerator<ServiceSnapshot[]> {
+    let after: string | undefined;
+    for (;;) {
+      const q = this.#knex<ServiceRow>('evaluation_services')
+        .where('evaluation_id', options.evaluationId)
+        .orderBy('entity_ref')
+        .limit(options.pageSize);
+      if (after !== undefined) {
+        q.where('entity_ref', '>', after);
+      }
+      const rows: ServiceRow[] = await q;
+      if (rows.length === 0) {
+        return;
+      }
+      yield rows.map(fromServiceRow);
+      if (rows.length < options.pageSize) {
+        return;
+      }
+      after = rows[rows.length - 1].entity_ref;
+    }
   }
 
   /** Fleet-wide and per-service scores per run, oldest first. */

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import {
   canonicalEvidencePayload,
+  canonicalJson,
   type ControlStatus,
   type EvidenceRecord,
   type Observed,
@@ -45,19 +46,38 @@ export const SIX_YEARS_IN_DAYS = 2190;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-function toRow(record: EvidenceRecord): EvidenceRow {
+// `observed` is stored as its canonical JSON, so verification hashes the
+// stored text as it is.
+function toRow(
+  record: Omit<EvidenceRecord, 'hash'>,
+): Omit<EvidenceRow, 'hash'> {
   return {
     seq: record.seq,
     evaluation_id: record.evaluationId,
     entity_ref: record.entityRef,
     control_id: record.controlId,
     status: record.status,
-    observed: JSON.stringify(record.observed),
+    observed: canonicalJson(record.observed, 'record.observed'),
     controls_version: record.controlsVersion,
     evaluated_at: record.evaluatedAt,
     prev_hash: record.prevHash,
-    hash: record.hash,
   };
+}
+
+function rowPayload(row: Omit<EvidenceRow, 'hash'>): string {
+  return canonicalEvidencePayload(
+    {
+      seq: Number(row.seq),
+      evaluationId: row.evaluation_id,
+      entityRef: row.entity_ref,
+      controlId: row.control_id,
+      status: row.status as ControlStatus,
+      controlsVersion: row.controls_version,
+      evaluatedAt: row.evaluated_at,
+      prevHash: row.prev_hash,
+    },
+    { observedJson: row.observed },
+  );
 }
 
 function fromRow(row: EvidenceRow): EvidenceRecord {
@@ -97,6 +117,7 @@ export class EvidenceStore {
       toRow,
       fromRow,
       payload: record => canonicalEvidencePayload(record),
+      rowPayload,
     });
   }
 
@@ -125,9 +146,12 @@ export class EvidenceStore {
 
   /**
    * What an export needs to tie each result to its record: the hash and
-   * controls version per entity and control, without the observed payload.
+   * controls version per entity and control, without the observed payload,
+   * grouped by entity in chain order.
    */
-  async listProofs(evaluationId: string): Promise<EvidenceProof[]> {
+  async proofsByEntity(
+    evaluationId: string,
+  ): Promise<Map<string, EvidenceProof[]>> {
     const rows: Array<{
       entity_ref: string;
       control_id: string;
@@ -137,12 +161,30 @@ export class EvidenceStore {
       .where({ evaluation_id: evaluationId })
       .select('entity_ref', 'control_id', 'controls_version', 'hash')
       .orderBy('seq');
-    return rows.map(row => ({
-      entityRef: row.entity_ref,
-      controlId: row.control_id,
-      controlsVersion: row.controls_version,
-      hash: row.hash,
-    }));
+    const byEntity = new Map<string, EvidenceProof[]>();
+    for (const row of rows) {
+      let proofs = byEntity.get(row.entity_ref);
+      if (!proofs) {
+        proofs = [];
+        byEntity.set(row.entity_ref, proofs);
+      }
+      proofs.push({
+        entityRef: row.entity_ref,
+        controlId: row.control_id,
+        controlsVersion: row.controls_version,
+        hash: row.hash,
+      });
+    }
+    return byEntity;
+  }
+
+  /** How many records one evaluation wrote. */
+  async countByEvaluation(evaluationId: string): Promise<number> {
+    const row = await this.#knex('evidence')
+      .where({ evaluation_id: evaluationId })
+      .count({ n: '*' })
+      .first();
+    return Number(row?.n ?? 0);
   }
 
   /**

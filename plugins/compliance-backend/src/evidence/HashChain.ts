@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import { evidenceGenesisHash } from '@carepath/plugin-compliance-common';
 import { insertRows } from '../database/insertRows';
+import { WritePipeline } from '../database/WritePipeline';
 
 export type { ChainVerification };
 
@@ -20,16 +21,33 @@ export interface ChainedRecord {
   hash: string;
 }
 
+/** The columns every chained table has. */
+export interface ChainedRow {
+  seq: number;
+  prev_hash: string;
+  hash: string;
+}
+
 /** How one table maps to a chain. */
-export interface HashChainOptions<TRecord extends ChainedRecord, TRow> {
+export interface HashChainOptions<
+  TRecord extends ChainedRecord,
+  TRow extends ChainedRow,
+> {
   knex: Knex;
   /** Name of the chain in `chain_heads`. */
   chain: string;
   table: string;
-  toRow(record: TRecord): TRow;
+  /** The row stored for a record; its `hash` is filled in by the chain. */
+  toRow(record: Omit<TRecord, 'hash'>): Omit<TRow, 'hash'>;
   fromRow(row: TRow): TRecord;
   /** The canonical text hashed for a record (everything except `hash`). */
   payload(record: Omit<TRecord, 'hash'>): string;
+  /**
+   * The same text built straight from a stored row, without parsing it;
+   * when it does not hash to the stored hash (a row written in another
+   * but equivalent form), `payload(fromRow(row))` decides.
+   */
+  rowPayload?(row: Omit<TRow, 'hash'> & { hash?: string }): string;
 }
 
 const INSERT_CHUNK = 5000;
@@ -46,7 +64,7 @@ export function sha256Hex(text: string): string {
  * two replicas never fork the chain, and `seq` is the primary key, so a
  * duplicate position fails rather than forks even without the lock.
  */
-export class HashChain<TRecord extends ChainedRecord, TRow extends object> {
+export class HashChain<TRecord extends ChainedRecord, TRow extends ChainedRow> {
   readonly #options: HashChainOptions<TRecord, TRow>;
 
   constructor(options: HashChainOptions<TRecord, TRow>) {
@@ -65,35 +83,38 @@ export class HashChain<TRecord extends ChainedRecord, TRow extends object> {
     trx?: Knex.Transaction;
   }): Promise<TRecord[]> {
     const { knex, chain, table } = this.#options;
+    const rowPayload =
+      this.#options.rowPayload ??
+      ((row: Omit<TRow, 'hash'>) => this.#recordPayload(row as TRow));
     return (options.trx ?? knex).transaction(async trx => {
       const head = await this.#lockHead(trx);
       let seq = head.head_seq;
       let prevHash = head.head_hash;
       const appended: TRecord[] = [];
-      let chunk: TRecord[] = [];
+      let chunk: TRow[] = [];
+      // One chunk is written while the next is hashed.
+      const writes = new WritePipeline();
+      const flush = async () => {
+        const rows = chunk;
+        chunk = [];
+        await writes.add(() => insertRows({ trx, table, rows }));
+      };
       for (const record of options.records) {
         seq += 1;
         const unsigned = { ...record, seq, prevHash } as Omit<TRecord, 'hash'>;
-        prevHash = sha256Hex(this.#options.payload(unsigned));
-        chunk.push({ ...unsigned, hash: prevHash } as TRecord);
+        const row = this.#options.toRow(unsigned) as TRow;
+        prevHash = sha256Hex(rowPayload(row));
+        row.hash = prevHash;
+        chunk.push(row);
+        appended.push({ ...unsigned, hash: prevHash } as TRecord);
         if (chunk.length === INSERT_CHUNK) {
-          await insertRows({
-            trx,
-            table,
-            rows: chunk.map(r => this.#options.toRow(r)),
-          });
-          appended.push(...chunk);
-          chunk = [];
+          await flush();
         }
       }
       if (chunk.length > 0) {
-        await insertRows({
-          trx,
-          table,
-          rows: chunk.map(r => this.#options.toRow(r)),
-        });
-        appended.push(...chunk);
+        await flush();
       }
+      await writes.finish();
       await trx('chain_heads')
         .where({ chain })
         .update({ head_seq: seq, head_hash: prevHash });
@@ -155,12 +176,11 @@ export class HashChain<TRecord extends ChainedRecord, TRow extends object> {
       pageStart += VERIFY_PAGE;
       nextPage = fetchPage(pageStart);
       for (const row of rows) {
-        const record = this.#options.fromRow(row);
-        failure = this.#check({ record, expectedSeq, expectedPrev });
+        failure = this.#check({ row, expectedSeq, expectedPrev });
         if (failure) {
           break;
         }
-        expectedPrev = record.hash;
+        expectedPrev = row.hash;
         expectedSeq += 1;
         checked += 1;
       }
@@ -190,32 +210,53 @@ export class HashChain<TRecord extends ChainedRecord, TRow extends object> {
       : { ok: true, checked };
   }
 
+  /** The payload of the record a row holds, as read back (hash aside). */
+  #recordPayload(row: TRow): string {
+    const { hash: _hash, ...record } = this.#options.fromRow(row);
+    return this.#options.payload(record);
+  }
+
   #check(options: {
-    record: TRecord;
+    row: TRow;
     expectedSeq: number;
     expectedPrev: string;
   }): { seq: number; problem: string } | undefined {
-    const { record, expectedSeq, expectedPrev } = options;
-    if (record.seq !== expectedSeq) {
+    const { row, expectedSeq, expectedPrev } = options;
+    const seq = Number(row.seq);
+    if (seq !== expectedSeq) {
       return {
         seq: expectedSeq,
-        problem: `record ${expectedSeq} is missing (next present is ${record.seq})`,
+        problem: `record ${expectedSeq} is missing (next present is ${seq})`,
       };
     }
-    if (record.prevHash !== expectedPrev) {
+    if (row.prev_hash !== expectedPrev) {
       return {
-        seq: record.seq,
-        problem: `record ${record.seq} does not link to record ${
-          record.seq - 1
-        }: prevHash ${record.prevHash}, expected ${expectedPrev}`,
+        seq,
+        problem: `record ${seq} does not link to record ${seq - 1}: prevHash ${
+          row.prev_hash
+        }, expected ${expectedPrev}`,
       };
     }
-    const { hash, ...unsigned } = record;
-    const recomputed = sha256Hex(this.#options.payload(unsigned));
+    const hash = row.hash;
+    if (
+      this.#options.rowPayload &&
+      sha256Hex(this.#options.rowPayload(row)) === hash
+    ) {
+      return undefined;
+    }
+    let recomputed: string;
+    try {
+      recomputed = sha256Hex(this.#recordPayload(row));
+    } catch (error) {
+      return {
+        seq,
+        problem: `record ${seq} was altered: its content cannot be read (${error})`,
+      };
+    }
     if (recomputed !== hash) {
       return {
-        seq: record.seq,
-        problem: `record ${record.seq} was altered: stored hash ${hash}, content hashes to ${recomputed}`,
+        seq,
+        problem: `record ${seq} was altered: stored hash ${hash}, content hashes to ${recomputed}`,
       };
     }
     return undefined;

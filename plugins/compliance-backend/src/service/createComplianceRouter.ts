@@ -24,7 +24,8 @@ import {
   type ControlStatus,
   type ServiceEvaluation,
 } from '@carepath/plugin-compliance-common';
-import express, { type Request } from 'express';
+import express, { type Request, type Response } from 'express';
+import { once } from 'node:events';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import type { AuditTrail } from '../audit/AuditTrail';
@@ -36,7 +37,8 @@ import type {
 } from '../evaluation/EvaluationStore';
 import type { EvidenceStore } from '../evidence/EvidenceStore';
 import type { ExemptionStore } from '../exemptions/ExemptionStore';
-import { exportColumns, exportRows } from './exportRows';
+import { exportCsv } from './exportCsv';
+import { exportRows } from './exportRows';
 import { parseInput } from './parseInput';
 import { toCsv } from './toCsv';
 
@@ -129,6 +131,21 @@ function asEvaluation(
       .filter(r => r.status === 'fail')
       .flatMap(r => r.violations),
   };
+}
+
+/**
+ * Writes a chunk of a streamed answer, waiting while the client's buffer is
+ * full; false when the client went away.
+ */
+async function writeChunk(res: Response, chunk: string): Promise<boolean> {
+  if (!res.write(chunk)) {
+    const stop = new AbortController();
+    await Promise.race([
+      once(res, 'drain', { signal: stop.signal }),
+      once(res, 'close', { signal: stop.signal }),
+    ]).finally(() => stop.abort());
+  }
+  return !res.destroyed;
 }
 
 /** The `/api/compliance` routes. Every route is permission-gated. */
@@ -457,12 +474,6 @@ export async function createComplianceRouter(
           : 'No evaluation has run yet',
       );
     }
-    const rows = exportRows({
-      services: await options.evaluations.services({
-        evaluationId: evaluation.id,
-      }),
-      evidence: await options.evidence.listProofs(evaluation.id),
-    });
     await audit({
       req,
       eventId: 'compliance-export',
@@ -472,7 +483,7 @@ export async function createComplianceRouter(
         evaluationId: evaluation.id,
         format: query.format,
         at: (query.at ?? new Date()).toISOString(),
-        rows: rows.length,
+        rows: await options.evidence.countByEvaluation(evaluation.id),
       },
     });
     const filename = `compliance-${evaluation.evaluatedAt.replace(
@@ -480,12 +491,25 @@ export async function createComplianceRouter(
       '-',
     )}`;
     if (query.format === 'csv') {
-      res
-        .type('text/csv; charset=utf-8')
-        .attachment(`${filename}.csv`)
-        .send(toCsv({ columns: exportColumns, rows }));
+      res.type('text/csv; charset=utf-8').attachment(`${filename}.csv`);
+      for await (const chunk of exportCsv({
+        evaluations: options.evaluations,
+        evidence: options.evidence,
+        evaluationId: evaluation.id,
+      })) {
+        if (!(await writeChunk(res, chunk))) {
+          return;
+        }
+      }
+      res.end();
       return;
     }
+    const rows = exportRows({
+      services: await options.evaluations.services({
+        evaluationId: evaluation.id,
+      }),
+      proofs: await options.evidence.proofsByEntity(evaluation.id),
+    });
     res.attachment(`${filename}.json`).json({ evaluation, rows });
   });
 
@@ -514,7 +538,7 @@ export async function createComplianceRouter(
     if (format === 'csv') {
       res
         .type('text/csv; charset=utf-8')
-        .attachment('audit-events.csv')
+        .attachment(`audit-events-${new Date().toISOString().slice(0, 10)}.csv`)
         .send(
           toCsv({
             columns: [

@@ -42,36 +42,45 @@ export const exportColumns: Array<keyof ExportRow> = [
   'evidenceHash',
 ];
 
+/**
+ * Joins one service's results with the evidence records that prove them.
+ * `proofs` are that service's records in chain order, which is the order of
+ * its results, so the match is positional and checked by control id.
+ */
+export function serviceExportRows(
+  service: ServiceSnapshot,
+  proofs: EvidenceProof[] = [],
+): ExportRow[] {
+  return service.results.map((result, index) => {
+    const evidence =
+      proofs[index]?.controlId === result.controlId
+        ? proofs[index]
+        : proofs.find(p => p.controlId === result.controlId);
+    return {
+      entityRef: service.entityRef,
+      owner: service.owner ?? '',
+      system: service.system ?? '',
+      dataClassification: service.dataClassification,
+      controlId: result.controlId,
+      title: result.title,
+      hipaa: result.hipaa.join('; '),
+      severity: result.severity,
+      status: result.status,
+      exemptUntil: result.exemption?.expiresAt ?? '',
+      observed: JSON.stringify(result.observed),
+      evaluatedAt: result.evaluatedAt,
+      controlsVersion: evidence?.controlsVersion ?? '',
+      evidenceHash: evidence?.hash ?? '',
+    };
+  });
+}
+
 /** Joins a snapshot's results with the evidence records that prove them. */
 export function exportRows(options: {
   services: ServiceSnapshot[];
-  evidence: EvidenceProof[];
+  proofs: Map<string, EvidenceProof[]>;
 }): ExportRow[] {
-  const evidenceByKey = new Map<string, EvidenceProof>();
-  for (const record of options.evidence) {
-    evidenceByKey.set(`${record.entityRef}\n${record.controlId}`, record);
-  }
   return options.services.flatMap(service =>
-    service.results.map(result => {
-      const evidence = evidenceByKey.get(
-        `${service.entityRef}\n${result.controlId}`,
-      );
-      return {
-        entityRef: service.entityRef,
-        owner: service.owner ?? '',
-        system: service.system ?? '',
-        dataClassification: service.dataClassification,
-        controlId: result.controlId,
-        title: result.title,
-        hipaa: result.hipaa.join('; '),
-        severity: result.severity,
-        status: result.status,
-        exemptUntil: result.exemption?.expiresAt ?? '',
-        observed: JSON.stringify(result.observed),
-        evaluatedAt: result.evaluatedAt,
-        controlsVersion: evidence?.controlsVersion ?? '',
-        evidenceHash: evidence?.hash ?? '',
-      };
-    }),
+    serviceExportRows(service, options.proofs.get(service.entityRef)),
   );
 }

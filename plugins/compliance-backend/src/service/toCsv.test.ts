@@ -17,4 +17,16 @@ describe('toCsv', () => {
       ['two\r\nlines', '', '{"k":[1,2]}'],
     ]);
   });
+
+  it('keeps a spreadsheet from running a cell as a formula', () => {
+    const rows = [
+      { a: '=HYPERLINK("http://x","y")', b: '+1', c: '-2' },
+      { a: '@SUM(A1)', b: '\tx', c: 'safe = yes' },
+    ];
+    expect(parseCsv(toCsv({ columns: ['a', 'b', 'c'], rows }))).toEqual([
+      ['a', 'b', 'c'],
+      [`'=HYPERLINK("http://x","y")`, "'+1", "'-2"],
+      ["'@SUM(A1)", "'\tx", 'safe = yes'],
+    ]);
+  });
 });
