@@ -1,5 +1,6 @@
 import type { JsonObject } from '@backstage/config';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -25,6 +26,16 @@ async function sh(cwd: string, command: string, args: string[]) {
     env: { ...process.env, CI: 'true', NODE_ENV: 'test' },
   });
   return `${stdout}\n${stderr}`;
+}
+
+/** A free local port for a child process. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>(resolve => probe.listen(0, '127.0.0.1', resolve));
+  const address = probe.address();
+  await new Promise(resolve => probe.close(resolve));
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return address.port;
 }
 
 describe('generated repositories pass their own tests', () => {
@@ -70,6 +81,57 @@ describe('generated repositories pass their own tests', () => {
     expect(Number(passed?.[1])).toBeGreaterThanOrEqual(11);
     await sh(dir, 'npm', ['run', 'build']);
     expect(existsSync(path.join(dir, 'dist', 'server.js'))).toBe(true);
+
+    // The built server on real PostgreSQL: health open, everything else
+    // behind a bearer token, one audit line per PHI route request.
+    const port = await freePort();
+    const db = new URL(backend.postgres.url);
+    const server = spawn('node', ['dist/server.js'], {
+      cwd: dir,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        OIDC_JWKS_URL: 'https://idp.carepath.example/.well-known/jwks.json',
+        OIDC_ISSUER: 'https://idp.carepath.example',
+        OIDC_AUDIENCE: 'patient-records-api',
+        PGHOST: db.hostname,
+        PGPORT: db.port,
+        PGUSER: decodeURIComponent(db.username),
+        PGPASSWORD: decodeURIComponent(db.password),
+        PGDATABASE: db.pathname.slice(1),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let audit = '';
+    let log = '';
+    server.stdout.on('data', chunk => (audit += chunk));
+    server.stderr.on('data', chunk => (log += chunk));
+    try {
+      const url = `http://127.0.0.1:${port}`;
+      const deadline = Date.now() + 30_000;
+      let health = 0;
+      while (Date.now() < deadline && health !== 200) {
+        health = await fetch(`${url}/healthz`)
+          .then(r => r.status)
+          .catch(() => 0);
+        if (health !== 200) await new Promise(r => setTimeout(r, 200));
+      }
+      expect({ health, log: health === 200 ? '' : log }).toEqual({
+        health: 200,
+        log: '',
+      });
+      expect((await fetch(`${url}/readyz`)).status).toBe(200);
+      const patient = await fetch(`${url}/Patient/1`);
+      expect(patient.status).toBe(401);
+      const lines = audit.split('\n').filter(Boolean);
+      expect(lines).toHaveLength(1);
+      expect(JSON.parse(lines[0])).toMatchObject({
+        resourceType: 'Patient',
+        outcome: 'unauthenticated',
+      });
+    } finally {
+      server.kill('SIGTERM');
+    }
   });
 
   it.each([workerAnswers.A, workerAnswers.B])(

@@ -1,5 +1,14 @@
 import type { JsonObject } from '@backstage/config';
 import {
+  evaluateManifests,
+  formatViolations,
+  hipaaControlsSource,
+  hipaaControlsYaml,
+  parseControls,
+} from '@carepath/plugin-compliance-common';
+import { Validator } from 'jsonschema';
+import { stripVTControlCharacters } from 'node:util';
+import {
   AnswerSet,
   demoService,
   demoServiceEntity,
@@ -10,6 +19,7 @@ import {
 import {
   catalogInfo,
   manifests,
+  RenderedFiles,
   renderedFiles,
   yamlErrors,
 } from './__testUtils__/renderedFiles';
@@ -38,10 +48,45 @@ function stepsOf(result: DryRunResult) {
   };
 }
 
+/** The input each action was given, as the dry-run log shows it. */
+function actionInputs(result: DryRunResult) {
+  return (result.body.log ?? []).flatMap(({ body }) => {
+    const match =
+      /Running (\S+) in dry-run mode with inputs \(secrets redacted\): (\{[\s\S]*\})$/.exec(
+        stripVTControlCharacters(body.message),
+      );
+    return match
+      ? [{ stepId: body.stepId, action: match[1], input: JSON.parse(match[2]) }]
+      : [];
+  });
+}
+
+const controls = parseControls(hipaaControlsYaml, {
+  source: hipaaControlsSource,
+});
+
+/** The shipped controls over a rendered repository's manifests and catalog-info. */
+function evaluate(files: RenderedFiles) {
+  return evaluateManifests(
+    {
+      files: [...files]
+        .filter(([file]) => /^kubernetes\/.*\.ya?ml$/.test(file))
+        .map(([file, text]) => ({ path: file, text })),
+      catalogInfo: {
+        path: 'catalog-info.yaml',
+        text: files.get('catalog-info.yaml')!,
+      },
+    },
+    controls,
+  );
+}
+
 describe('templates through the dry-run API', () => {
   let backend: TemplateTestBackend;
   let templates: Map<string, TemplateUnderTest>;
   let before: JsonObject;
+  let actionSchemas: Map<string, JsonObject>;
+  const rendered = new Map<string, RenderedFiles>();
 
   beforeAll(async () => {
     backend = await TemplateTestBackend.start({
@@ -60,6 +105,11 @@ describe('templates through the dry-run API', () => {
     );
     expect(status).toBe(200);
     const installed = new Set((body as Array<{ id: string }>).map(a => a.id));
+    actionSchemas = new Map(
+      (body as Array<{ id: string; schema?: { input?: JsonObject } }>).map(
+        a => [a.id, a.schema?.input ?? {}],
+      ),
+    );
     const missing = [...templates.values()].flatMap(t =>
       t.entity.spec.steps
         .filter(step => !installed.has(step.action))
@@ -76,9 +126,9 @@ describe('templates through the dry-run API', () => {
     ['hl7-integration-worker', workerAnswers.B],
   ];
 
-  it.each(goldenPaths)(
+  it.each(goldenPaths.map(([name, answers]) => [name, answers.id, answers]))(
     '%s %s renders a compliant repository',
-    async (name, answers) => {
+    async (name, _id, answers) => {
       const template = templates.get(name)!;
       const values = answers.values as JsonObject & Record<string, any>;
       const result = await backend.dryRun(template, values);
@@ -108,7 +158,27 @@ describe('templates through the dry-run API', () => {
         /Compliance check .*: \d+ passed, 0 failed/,
       );
 
+      // Every step's rendered input fits its action's input schema, also for
+      // the steps a dry run skips (publish:github, catalog:register).
+      const inputs = actionInputs(result);
+      expect(inputs.map(i => i.stepId)).toEqual(
+        expectedSteps.filter(
+          id =>
+            steps.ran.includes(id) ||
+            ['publish-github', 'register'].includes(id),
+        ),
+      );
+      const validator = new Validator();
+      expect(
+        inputs.flatMap(({ action, input }) =>
+          validator
+            .validate(input, actionSchemas.get(action)!)
+            .errors.map(e => `${action}: ${e.stack}`),
+        ),
+      ).toEqual([]);
+
       const files = renderedFiles(result.body.directoryContents);
+      rendered.set(`${name} ${answers.id}`, files);
       expect(yamlErrors(files)).toEqual([]);
       const withExpressions = [...files]
         .filter(([, text]) => text.includes('${{'))
@@ -165,6 +235,52 @@ describe('templates through the dry-run API', () => {
     },
   );
 
+  it('renders repositories that stay compliant in production', () => {
+    expect([...rendered.keys()]).toHaveLength(goldenPaths.length);
+    for (const [key, files] of rendered) {
+      const production = new Map(files);
+      production.set(
+        'catalog-info.yaml',
+        files
+          .get('catalog-info.yaml')!
+          .replace('lifecycle: experimental', 'lifecycle: production'),
+      );
+      for (const variant of [files, production]) {
+        const evaluation = evaluate(variant);
+        expect({
+          key,
+          report: formatViolations(evaluation.violations),
+        }).toEqual({ key, report: formatViolations([]) });
+        expect(evaluation.passed).toBe(true);
+      }
+    }
+  });
+
+  it('a negative control fails the controls a golden path satisfies', () => {
+    const files = new Map(rendered.get('fhir-service A')!);
+    files.set(
+      'kubernetes/deployment.yaml',
+      files
+        .get('kubernetes/deployment.yaml')!
+        .replace(/(image: \S+):0\.1\.0/, '$1:latest')
+        .replace(
+          'readOnlyRootFilesystem: true',
+          'readOnlyRootFilesystem: false',
+        ),
+    );
+    files.set(
+      'catalog-info.yaml',
+      files
+        .get('catalog-info.yaml')!
+        .replace(/^\s*carepath\.io\/audit-logging: enabled\n/m, ''),
+    );
+    const evaluation = evaluate(files);
+    expect(evaluation.passed).toBe(false);
+    expect(
+      [...new Set(evaluation.violations.map(v => v.controlId))].sort(),
+    ).toEqual(['CP-AUD-01', 'CP-INT-01', 'CP-INT-03']);
+  });
+
   it('fhir-service A provisions in staging and deploys there, C in prod-east', async () => {
     const template = templates.get('fhir-service')!;
     const a = stepsOf(
@@ -197,16 +313,22 @@ describe('templates through the dry-run API', () => {
     },
   );
 
-  it('fhir-service refuses a name that is already in the catalog before any step', async () => {
-    const result = await backend.dryRun(templates.get('fhir-service')!, {
-      ...fhirServiceAnswers.A.values,
-      name: demoService.name,
-    });
-    expect(result.status).toBe(500);
-    expect(result.body.error?.message).toMatch(
-      /a_component_with_this_name_already_exists_in_the_catalog/,
-    );
-  });
+  it.each([
+    ['fhir-service', fhirServiceAnswers.A.values],
+    ['hl7-integration-worker', workerAnswers.B.values],
+  ])(
+    '%s refuses a name that is already in the catalog before any step',
+    async (template, values) => {
+      const result = await backend.dryRun(templates.get(template)!, {
+        ...values,
+        name: demoService.name,
+      });
+      expect(result.status).toBe(500);
+      expect(result.body.error?.message).toMatch(
+        /a_component_with_this_name_already_exists_in_the_catalog/,
+      );
+    },
+  );
 
   it('changed nothing: no repository, database, Kubernetes object or catalog entity', async () => {
     expect(await backend.state()).toEqual(before);
