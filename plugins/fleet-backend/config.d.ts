@@ -19,10 +19,20 @@ export interface Config {
       | string
       | { minutes?: number; seconds?: number; milliseconds?: number };
     /**
-     * How often the catalog is read for services. Default 30 seconds.
+     * How often the catalog's services are re-read in full, as a safety
+     * net: changes are picked up by the change check. Default 10 minutes.
      * @visibility backend
      */
     catalogRefreshInterval?: string | { minutes?: number; seconds?: number };
+    /**
+     * How often the catalog is checked for new, changed and removed
+     * services (a list of entity refs and etags; only changed entities are
+     * then read). Default 5 seconds.
+     * @visibility backend
+     */
+    catalogChangeCheckInterval?:
+      | string
+      | { minutes?: number; seconds?: number; milliseconds?: number };
     /**
      * Warning events kept per Kubernetes object (newest first). Default 10.
      * @visibility backend

@@ -53,6 +53,7 @@ export const fleetPlugin = createBackendPlugin({
           auth: deps.auth,
           logger,
           intervalMs: settings.catalogRefreshIntervalMs,
+          changeCheckIntervalMs: settings.catalogChangeCheckIntervalMs,
           onServices: services => cache.setServices(services),
           onClusters: ClusterSource.usesCatalog(config)
             ? found => cache.setCatalogClusters(found)

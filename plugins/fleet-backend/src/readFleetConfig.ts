@@ -7,6 +7,7 @@ export interface FleetSettings {
   restartWindowMs: number;
   requestTimeoutMs: number;
   catalogRefreshIntervalMs: number;
+  catalogChangeCheckIntervalMs: number;
   eventsPerObject: number;
 }
 
@@ -52,7 +53,12 @@ export function readFleetConfig(config: Config): FleetSettings {
     catalogRefreshIntervalMs: durationMs(
       config,
       'fleet.catalogRefreshInterval',
-      30_000,
+      600_000,
+    ),
+    catalogChangeCheckIntervalMs: durationMs(
+      config,
+      'fleet.catalogChangeCheckInterval',
+      5_000,
     ),
     eventsPerObject,
   };

@@ -8,7 +8,6 @@ import {
   type EventProjection,
   type FleetChangeEvent,
   type HealthStatus,
-  type ResourceProjection,
   type ServiceDetail,
   type ServiceSummary,
   type UnregisteredWorkload,
@@ -19,6 +18,7 @@ import { ServiceMapper } from '../service/ServiceMapper';
 import { ClusterWatch, type ObjectChange } from '../watch/ClusterWatch';
 import type { DelayFunction } from '../watch/delay';
 import type { KubernetesObjectLike } from '../watch/KubernetesObjectLike';
+import { PackedResource } from '../watch/PackedResource';
 import { observationsFor } from './observationsFor';
 
 /** Options of {@link FleetCache}. */
@@ -48,8 +48,8 @@ const TOP_LEVEL_KINDS = new Set([
   'CronJob',
 ]);
 
-/** Services recomputed per slice before yielding to requests. */
-const RECOMPUTE_SLICE = 50;
+/** Time a recompute slice may take before it yields to requests. */
+const RECOMPUTE_SLICE_MS = 3;
 
 /** What a change event is about: cheaper to compare than the whole summary. */
 function signature(s: ServiceSummary): string {
@@ -62,7 +62,10 @@ function signature(s: ServiceSummary): string {
   return `${s.health.status}|${s.health.message}|${s.ready}/${s.desired}|${s.restarts.total}:${s.restarts.recent}|${s.lastChange}|${s.owner}|${s.system}|${s.lifecycle}|${s.title}|${s.dataClassification}|${clusters}`;
 }
 
-function isTopLevel(r: ResourceProjection) {
+function isTopLevel(r: {
+  kind: string;
+  ownerReferences: ReadonlyArray<{ controller: boolean }>;
+}) {
   if (TOP_LEVEL_KINDS.has(r.kind)) return true;
   if (r.kind === 'Job' || r.kind === 'ReplicaSet' || r.kind === 'Pod') {
     return !r.ownerReferences.some(o => o.controller);
@@ -95,6 +98,7 @@ export class FleetCache {
   private readonly eventOwners = new Map<string, Map<string, string>>();
   private readonly dirty = new Set<string>();
   private recomputeTimer?: NodeJS.Timeout;
+  private recomputeSlice?: NodeJS.Immediate;
   private fullTimer?: NodeJS.Timeout;
   private sequence = 0;
   private version = 0;
@@ -168,6 +172,8 @@ export class FleetCache {
   async stop(): Promise<void> {
     clearInterval(this.fullTimer);
     clearTimeout(this.recomputeTimer);
+    clearImmediate(this.recomputeSlice);
+    this.recomputeSlice = undefined;
     await Promise.all([...this.watches.values()].map(w => w.stop()));
   }
 
@@ -181,26 +187,25 @@ export class FleetCache {
   flush(): void {
     clearTimeout(this.recomputeTimer);
     this.recomputeTimer = undefined;
+    clearImmediate(this.recomputeSlice);
+    this.recomputeSlice = undefined;
     this.recompute(Infinity);
   }
 
   /**
-   * Recomputes up to `max` pending summaries, so a large batch (start-up, a
-   * cluster going down, the periodic full pass) yields to requests between
-   * slices instead of blocking them.
+   * Recomputes pending summaries for up to `budgetMs`, so a large batch
+   * (start-up, a cluster going down, the periodic full pass) yields to
+   * requests every few milliseconds instead of delaying them.
    */
-  private recompute(max: number): void {
-    const refs: string[] = [];
-    for (const ref of this.dirty) {
-      if (refs.length >= max) break;
-      refs.push(ref);
-    }
-    for (const ref of refs) this.dirty.delete(ref);
-    if (refs.length === 0) return;
+  private recompute(budgetMs: number): void {
+    if (this.dirty.size === 0) return;
+    const started = performance.now();
     this.version += 1;
     const at = new Date(this.now()).toISOString();
     let changed = false;
-    for (const ref of refs) {
+    for (const ref of this.dirty) {
+      if (performance.now() - started > budgetMs) break;
+      this.dirty.delete(ref);
       const service = this.mapper.service(ref);
       const previous = this.summaries.get(ref);
       if (!service) {
@@ -302,9 +307,11 @@ export class FleetCache {
         'Pod',
       ]) {
         for (const object of watch.list(kind)) {
+          if (!(object instanceof PackedResource) || !isTopLevel(object)) {
+            continue;
+          }
+          if (this.mapper.claimants(watch.name, object).size > 0) continue;
           const r = object.projection;
-          if (!r || !isTopLevel(r)) continue;
-          if (this.mapper.claimants(watch.name, r).size > 0) continue;
           const health = rollupClusterHealth({
             cluster: watch.name,
             resources: [r],
@@ -364,18 +371,28 @@ export class FleetCache {
   }
 
   private schedule(delayMs = this.options.recomputeDelayMs ?? 100) {
-    if (this.recomputeTimer || this.dirty.size === 0) return;
+    if (this.recomputeTimer || this.recomputeSlice || this.dirty.size === 0) {
+      return;
+    }
     this.recomputeTimer = setTimeout(() => {
       this.recomputeTimer = undefined;
-      try {
-        this.recompute(RECOMPUTE_SLICE);
-      } catch (error) {
-        this.options.logger.error(
-          `Fleet health recompute failed: ${String(error)}`,
-        );
-      }
-      this.schedule(0);
+      this.runSlice();
     }, delayMs);
+  }
+
+  /** One slice of recomputation; the next runs once pending I/O has been served. */
+  private runSlice() {
+    this.recomputeSlice = undefined;
+    try {
+      this.recompute(RECOMPUTE_SLICE_MS);
+    } catch (error) {
+      this.options.logger.error(
+        `Fleet health recompute failed: ${String(error)}`,
+      );
+    }
+    if (this.dirty.size > 0) {
+      this.recomputeSlice = setImmediate(() => this.runSlice());
+    }
   }
 
   private emit(event: FleetChangeEvent) {
@@ -393,13 +410,12 @@ export class FleetCache {
       this.forgetEvent(cluster, object);
       return;
     }
-    const projection = object.projection;
-    if (!projection) return;
+    if (!(object instanceof PackedResource)) return;
     this.version += 1;
     const affected =
       change.type === 'delete'
-        ? this.mapper.remove(cluster, projection)
-        : this.mapper.upsert(cluster, projection);
+        ? this.mapper.remove(cluster, object)
+        : this.mapper.upsert(cluster, object);
     for (const ref of affected) this.dirty.add(ref);
     this.schedule();
   }
@@ -495,7 +511,9 @@ export class FleetCache {
         const state = watch.connection();
         const detail = rollupClusterHealth({
           cluster: watch.name,
-          resources: this.mapper.resourcesFor(service, watch.name),
+          resources: this.mapper
+            .resourcesFor(service, watch.name)
+            .map(r => r.projection),
           connection: state,
           now,
           restartWindowMs: this.options.restartWindowMs,

@@ -1,4 +1,3 @@
-import type { ResourceProjection } from '@carepath/plugin-fleet-common';
 import type { KubernetesObjectLike } from '../watch/KubernetesObjectLike';
 import type { CompactObject } from '../watch/watchedKinds';
 
@@ -58,7 +57,12 @@ function podTemplateOf(o: KubernetesObjectLike): Fields {
  * @public
  */
 export function observationsFor(options: {
-  resources: ReadonlyArray<ResourceProjection>;
+  resources: ReadonlyArray<{
+    kind: string;
+    namespace: string;
+    name: string;
+    ownerReferences: ReadonlyArray<{ controller: boolean }>;
+  }>;
   lookup: (kind: string, namespace: string) => ReadonlyArray<CompactObject>;
 }): KubernetesObjectLike[] {
   const { resources, lookup } = options;

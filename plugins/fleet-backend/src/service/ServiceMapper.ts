@@ -1,5 +1,6 @@
 import {
   labelSelectorMatches,
+  type OwnerReferenceProjection,
   type ResourceProjection,
 } from '@carepath/plugin-fleet-common';
 import type { CatalogService } from './CatalogService';
@@ -16,17 +17,28 @@ function indexKeyOf(selector: string): string | undefined {
   return undefined;
 }
 
-function resourceKey(r: ResourceProjection) {
-  return `${r.kind}/${r.namespace}/${r.name}`;
+/**
+ * What the mapper files: a cached object's identity, labels and owners,
+ * with its full projection on demand.
+ *
+ * @public
+ */
+export interface MappedResource {
+  readonly kind: ResourceProjection['kind'];
+  readonly namespace: string;
+  readonly name: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly ownerReferences: ReadonlyArray<OwnerReferenceProjection>;
+  readonly projection: ResourceProjection;
 }
 
 interface ClusterIndex {
+  /** `Kind/namespace` → name → resource: the version currently filed. */
+  byName: Map<string, Map<string, MappedResource>>;
   /** `key=value` → resources carrying that label. */
-  byLabel: Map<string, Map<string, ResourceProjection>>;
-  /** Resources with no indexed label, or all resources when some selector cannot be indexed. */
-  all: Map<string, ResourceProjection>;
-  /** The index keys each resource is filed under. */
-  keysOf: Map<string, string[]>;
+  byLabel: Map<string, Set<MappedResource>>;
+  /** Resources with no indexed label. */
+  rest: Set<MappedResource>;
 }
 
 /**
@@ -82,17 +94,10 @@ export class ServiceMapper {
     if (!sameKeys) {
       this.indexedLabelKeys = labelKeys;
       for (const index of this.clusters.values()) {
-        const resources = [...index.all.values()];
-        for (const byKey of index.byLabel.values())
-          resources.push(...byKey.values());
         index.byLabel.clear();
-        index.all.clear();
-        index.keysOf.clear();
-        const seen = new Set<string>();
-        for (const r of resources) {
-          if (seen.has(resourceKey(r))) continue;
-          seen.add(resourceKey(r));
-          this.file(index, r);
+        index.rest.clear();
+        for (const byName of index.byName.values()) {
+          for (const r of byName.values()) this.file(index, r);
         }
       }
     }
@@ -111,19 +116,30 @@ export class ServiceMapper {
    * Files an added or updated resource; returns the services whose
    * workloads it may have joined or left.
    */
-  upsert(cluster: string, resource: ResourceProjection): Set<string> {
+  upsert(cluster: string, resource: MappedResource): Set<string> {
     const index = this.indexOf(cluster);
     const affected = this.claimants(cluster, resource);
-    this.unfile(cluster, index, resourceKey(resource), affected);
+    const byName = index.byName.get(groupKey(resource)) ?? new Map();
+    index.byName.set(groupKey(resource), byName);
+    const old = byName.get(resource.name);
+    if (old) {
+      this.unfile(index, old);
+      for (const ref of this.claimants(cluster, old)) affected.add(ref);
+    }
+    byName.set(resource.name, resource);
     this.file(index, resource);
     return affected;
   }
 
   /** Removes a resource; returns the services it belonged to. */
-  remove(cluster: string, resource: ResourceProjection): Set<string> {
+  remove(cluster: string, resource: MappedResource): Set<string> {
     const index = this.indexOf(cluster);
-    const affected = this.claimants(cluster, resource);
-    this.unfile(cluster, index, resourceKey(resource), affected);
+    const byName = index.byName.get(groupKey(resource));
+    const old = byName?.get(resource.name) ?? resource;
+    const affected = this.claimants(cluster, old);
+    this.unfile(index, old);
+    byName?.delete(resource.name);
+    if (byName?.size === 0) index.byName.delete(groupKey(resource));
     return affected;
   }
 
@@ -133,16 +149,16 @@ export class ServiceMapper {
   }
 
   /** The resources a service's selector claims in a cluster. */
-  resourcesFor(service: CatalogService, cluster: string): ResourceProjection[] {
+  resourcesFor(service: CatalogService, cluster: string): MappedResource[] {
     const { selector } = service;
     if (selector.cluster && selector.cluster !== cluster) return [];
     const index = this.clusters.get(cluster);
     if (!index) return [];
     const key = indexKeyOf(selector.selector);
-    const candidates: Iterable<ResourceProjection> = key
-      ? index.byLabel.get(key)?.values() ?? []
+    const candidates: Iterable<MappedResource> = key
+      ? index.byLabel.get(key) ?? []
       : this.everything(index);
-    const result: ResourceProjection[] = [];
+    const result: MappedResource[] = [];
     for (const r of candidates) {
       if (this.claims(service, cluster, r)) result.push(r);
     }
@@ -150,7 +166,10 @@ export class ServiceMapper {
   }
 
   /** Services whose selector claims a resource (old or new labels alike). */
-  claimants(cluster: string, resource: ResourceProjection): Set<string> {
+  claimants(
+    cluster: string,
+    resource: Pick<MappedResource, 'namespace' | 'labels'>,
+  ): Set<string> {
     const result = new Set<string>();
     const consider = (ref: string) => {
       const service = this.services.get(ref);
@@ -168,7 +187,7 @@ export class ServiceMapper {
   private claims(
     service: CatalogService,
     cluster: string,
-    r: ResourceProjection,
+    r: Pick<MappedResource, 'namespace' | 'labels'>,
   ) {
     const { selector } = service;
     if (selector.cluster && selector.cluster !== cluster) return false;
@@ -181,63 +200,46 @@ export class ServiceMapper {
     }
   }
 
-  private *everything(index: ClusterIndex): Iterable<ResourceProjection> {
-    const seen = new Set<string>();
-    for (const byKey of index.byLabel.values()) {
-      for (const [k, r] of byKey) {
-        if (!seen.has(k)) {
-          seen.add(k);
-          yield r;
-        }
-      }
-    }
-    yield* index.all.values();
+  private *everything(index: ClusterIndex): Iterable<MappedResource> {
+    for (const byName of index.byName.values()) yield* byName.values();
   }
 
   private indexOf(cluster: string): ClusterIndex {
     let index = this.clusters.get(cluster);
     if (!index) {
-      index = { byLabel: new Map(), all: new Map(), keysOf: new Map() };
+      index = { byName: new Map(), byLabel: new Map(), rest: new Set() };
       this.clusters.set(cluster, index);
     }
     return index;
   }
 
-  private file(index: ClusterIndex, r: ResourceProjection) {
-    const key = resourceKey(r);
-    const keys: string[] = [];
-    for (const [label, value] of Object.entries(r.labels)) {
-      if (!this.indexedLabelKeys.has(label)) continue;
+  private file(index: ClusterIndex, r: MappedResource) {
+    let filed = false;
+    for (const label of this.indexedLabelKeys) {
+      const value = r.labels[label];
+      if (value === undefined) continue;
       const indexKey = `${label}=${value}`;
-      keys.push(indexKey);
-      const byKey = index.byLabel.get(indexKey) ?? new Map();
-      byKey.set(key, r);
+      const byKey = index.byLabel.get(indexKey) ?? new Set();
+      byKey.add(r);
       index.byLabel.set(indexKey, byKey);
+      filed = true;
     }
-    if (keys.length === 0) index.all.set(key, r);
-    index.keysOf.set(key, keys);
+    if (!filed) index.rest.add(r);
   }
 
-  /** Unfiles a resource, adding the services that claimed its old version. */
-  private unfile(
-    cluster: string,
-    index: ClusterIndex,
-    key: string,
-    affected: Set<string>,
-  ) {
-    const keys = index.keysOf.get(key);
-    if (!keys) return;
-    let old: ResourceProjection | undefined = index.all.get(key);
-    index.all.delete(key);
-    for (const indexKey of keys) {
+  private unfile(index: ClusterIndex, r: MappedResource) {
+    index.rest.delete(r);
+    for (const label of this.indexedLabelKeys) {
+      const value = r.labels[label];
+      if (value === undefined) continue;
+      const indexKey = `${label}=${value}`;
       const byKey = index.byLabel.get(indexKey);
-      old ??= byKey?.get(key);
-      byKey?.delete(key);
+      byKey?.delete(r);
       if (byKey?.size === 0) index.byLabel.delete(indexKey);
     }
-    index.keysOf.delete(key);
-    if (old) {
-      for (const ref of this.claimants(cluster, old)) affected.add(ref);
-    }
   }
+}
+
+function groupKey(r: MappedResource) {
+  return `${r.kind}/${r.namespace}`;
 }

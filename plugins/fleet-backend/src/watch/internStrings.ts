@@ -3,7 +3,8 @@ const UNIQUE_KEYS = new Set(['uid', 'message', 'name', 'resourceVersion']);
 const POOL_LIMIT = 200_000;
 const pool = new Map<string, string>();
 
-function intern(value: string): string {
+/** One shared copy of a string (bounded pool). */
+export function intern(value: string): string {
   const existing = pool.get(value);
   if (existing !== undefined) return existing;
   if (pool.size >= POOL_LIMIT) pool.clear();

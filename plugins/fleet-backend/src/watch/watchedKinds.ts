@@ -24,15 +24,18 @@ import {
 import { compactForCompliance } from './compactForCompliance';
 import { internStrings } from './internStrings';
 import type { KubernetesObjectLike } from './KubernetesObjectLike';
+import { PackedResource } from './PackedResource';
+import { valuePool } from './ValuePool';
 
 /**
  * What the informers keep per object: identity for the informer's own
- * bookkeeping plus compact projections. Never the whole object.
+ * bookkeeping plus compact projections. Never the whole object. Workloads,
+ * pods and autoscalers are {@link PackedResource}s.
  */
 export interface CompactObject extends KubernetesObject {
   metadata: { name: string; namespace?: string; resourceVersion?: string };
-  /** Health projection, for workloads, pods and autoscalers. */
-  projection?: ResourceProjection;
+  /** Health projection (rebuilt on each read), for workloads, pods and autoscalers. */
+  readonly projection?: ResourceProjection;
   /** Warning events. */
   event?: EventProjection;
   /** Kubernetes-shaped copy of what compliance controls read. */
@@ -70,16 +73,12 @@ function health<T>(
   return {
     kind,
     path,
-    compact: object => {
-      const result: CompactObject = {
-        metadata: identity(object),
-        projection: internStrings(project(object as T)),
-      };
-      if (options.compliance) {
-        result.observed = internStrings(compactForCompliance(object));
-      }
-      return result;
-    },
+    compact: object =>
+      new PackedResource(
+        project(object as T),
+        identity(object).resourceVersion,
+        options.compliance ? compactForCompliance(object) : undefined,
+      ),
   };
 }
 
@@ -89,7 +88,7 @@ function complianceOnly(kind: string, path: string): WatchedKind {
     path,
     compact: object => ({
       metadata: identity(object),
-      observed: internStrings(compactForCompliance(object)),
+      observed: valuePool.share(compactForCompliance(object)),
     }),
   };
 }
