@@ -59,7 +59,7 @@ export const compliancePlugin = createBackendPlugin({
         });
         const evaluations = new EvaluationStore({ knex });
         const exemptions = new ExemptionStore({ knex });
-        const auditTrail = new AuditTrail({ knex });
+        const auditTrail = new AuditTrail({ knex, auditor: deps.auditor });
         const evaluator = new ComplianceEvaluator({
           catalog: deps.catalog,
           auth,
@@ -131,7 +131,6 @@ export const compliancePlugin = createBackendPlugin({
           await createComplianceRouter({
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
-            auditor: deps.auditor,
             logger,
             controls,
             evaluator,

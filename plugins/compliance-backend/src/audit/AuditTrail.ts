@@ -3,6 +3,9 @@ import {
   type AuditEvent,
   type AuditEventQuery as AuditEventFilters,
 } from '@carepath/plugin-compliance-common';
+import type { AuditorService } from '@backstage/backend-plugin-api';
+import type { JsonObject } from '@backstage/config';
+import type { Request } from 'express';
 import type { Knex } from 'knex';
 import {
   HashChain,
@@ -72,10 +75,16 @@ function fromRow(row: AuditRow): AuditEvent {
  */
 export class AuditTrail {
   readonly #knex: Knex;
+  readonly #auditor: AuditorService | undefined;
   readonly #chain: HashChain<AuditEvent, AuditRow>;
 
-  constructor(options: { knex: Knex }) {
+  /**
+   * `auditor` receives every event appended, as Backstage's own audit log
+   * does; without it only the durable trail is written (tests, tools).
+   */
+  constructor(options: { knex: Knex; auditor?: AuditorService }) {
     this.#knex = options.knex;
+    this.#auditor = options.auditor;
     this.#chain = new HashChain<AuditEvent, AuditRow>({
       knex: options.knex,
       chain: 'audit',
@@ -86,6 +95,11 @@ export class AuditTrail {
     });
   }
 
+  /**
+   * Appends one event, secrets removed, and reports it to the auditor
+   * service: a success with its position in the trail, or a failure when
+   * the append fails.
+   */
   async record(event: {
     actor: string;
     action: string;
@@ -94,23 +108,45 @@ export class AuditTrail {
     at?: Date;
     /** Record within this transaction, so the event commits with the change. */
     trx?: Knex.Transaction;
+    /** The HTTP request that caused the event, for the auditor service. */
+    request?: Request;
   }): Promise<AuditEvent> {
-    const [appended] = await this.#chain.append({
-      trx: event.trx,
-      records: [
-        {
-          at: (event.at ?? new Date()).toISOString(),
+    const details = redactSecrets(event.details ?? {}) as Record<
+      string,
+      unknown
+    >;
+    const reported = await this.#auditor?.createEvent({
+      // kebab-case, as the auditor service asks: exemption.requested -> exemption-requested
+      eventId: event.action.replace(/[^a-zA-Z0-9]+/g, '-').toLowerCase(),
+      ...(event.request ? { request: event.request } : {}),
+      meta: JSON.parse(
+        JSON.stringify({
           actor: event.actor,
           action: event.action,
-          ...(event.entityRef ? { entityRef: event.entityRef } : {}),
-          details: redactSecrets(event.details ?? {}) as Record<
-            string,
-            unknown
-          >,
-        },
-      ],
+          entityRef: event.entityRef,
+          ...details,
+        }),
+      ) as JsonObject,
     });
-    return appended;
+    try {
+      const [appended] = await this.#chain.append({
+        trx: event.trx,
+        records: [
+          {
+            at: (event.at ?? new Date()).toISOString(),
+            actor: event.actor,
+            action: event.action,
+            ...(event.entityRef ? { entityRef: event.entityRef } : {}),
+            details,
+          },
+        ],
+      });
+      await reported?.success({ meta: { seq: appended.seq } });
+      return appended;
+    } catch (error) {
+      await reported?.fail({ error: error as Error });
+      throw error;
+    }
   }
 
   async list(query: AuditEventQuery = {}): Promise<AuditEvent[]> {

@@ -64,6 +64,10 @@ export class ExemptionStore {
     this.#knex = options.knex;
   }
 
+  /**
+   * Records a request. `write` runs in the same transaction (the audit
+   * event), so a request is never stored without it.
+   */
   async request(options: {
     entityRef: string;
     controlId: string;
@@ -71,6 +75,9 @@ export class ExemptionStore {
     expiresAt: string;
     requestedBy: string;
     now: Date;
+    /** An id chosen by the caller (seeded demo data); default a new UUID. */
+    id?: string;
+    write?: (trx: Knex.Transaction, exemption: Exemption) => Promise<void>;
   }): Promise<Exemption> {
     const { now } = options;
     const justification = options.justification.trim();
@@ -94,7 +101,7 @@ export class ExemptionStore {
       );
     }
     const row: ExemptionRow = {
-      id: randomUUID(),
+      id: options.id ?? randomUUID(),
       entity_ref: options.entityRef,
       control_id: options.controlId,
       justification,
@@ -106,16 +113,22 @@ export class ExemptionStore {
       decided_at: null,
       decision_comment: null,
     };
-    await this.#knex('exemptions').insert(row);
-    return fromRow(row, now);
+    const exemption = fromRow(row, now);
+    await this.#knex.transaction(async trx => {
+      await trx('exemptions').insert(row);
+      await options.write?.(trx, exemption);
+    });
+    return exemption;
   }
 
+  /** Decides a request; `write` runs in the same transaction. */
   async decide(options: {
     id: string;
     decision: 'approved' | 'rejected';
     decidedBy: string;
     comment: string;
     now: Date;
+    write?: (trx: Knex.Transaction, exemption: Exemption) => Promise<void>;
   }): Promise<Exemption> {
     const { id, now } = options;
     return this.#knex.transaction(async trx => {
@@ -149,8 +162,15 @@ export class ExemptionStore {
       if (updated !== 1) {
         throw new ConflictError(`Exemption ${id} was decided concurrently`);
       }
-      return fromRow({ ...row, ...decided }, now);
+      const exemption = fromRow({ ...row, ...decided }, now);
+      await options.write?.(trx, exemption);
+      return exemption;
     });
+  }
+
+  /** Whether an exemption with this id exists, in any state. */
+  async exists(id: string): Promise<boolean> {
+    return Boolean(await this.#knex('exemptions').where({ id }).first('id'));
   }
 
   async get(options: { id: string; now: Date }): Promise<Exemption> {

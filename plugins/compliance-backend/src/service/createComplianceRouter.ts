@@ -1,5 +1,4 @@
 import type {
-  AuditorService,
   BackstageCredentials,
   HttpAuthService,
   LoggerService,
@@ -27,6 +26,7 @@ import {
 import express, { type Request, type Response } from 'express';
 import { once } from 'node:events';
 import Router from 'express-promise-router';
+import type { Knex } from 'knex';
 import { z } from 'zod';
 import type { AuditTrail } from '../audit/AuditTrail';
 import type { ControlCatalog } from '../controls/ControlCatalog';
@@ -46,7 +46,6 @@ import { toCsv } from './toCsv';
 export interface ComplianceRouterOptions {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
-  auditor: AuditorService;
   logger: LoggerService;
   controls: ControlCatalog;
   evaluator: ComplianceEvaluator;
@@ -152,7 +151,7 @@ async function writeChunk(res: Response, chunk: string): Promise<boolean> {
 export async function createComplianceRouter(
   options: ComplianceRouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, permissions, auditor } = options;
+  const { httpAuth, permissions } = options;
   const router = Router();
   router.use(express.json({ limit: '1mb' }));
 
@@ -223,31 +222,20 @@ export async function createComplianceRouter(
 
   async function audit(entry: {
     req: Request;
-    eventId: string;
+    trx?: Knex.Transaction;
     actor: string;
     action: string;
     entityRef?: string;
     details: Record<string, unknown>;
   }) {
-    const event = await auditor.createEvent({
-      eventId: entry.eventId,
+    await options.auditTrail.record({
+      actor: entry.actor,
+      action: entry.action,
+      entityRef: entry.entityRef,
+      details: entry.details,
       request: entry.req,
-      meta: JSON.parse(
-        JSON.stringify({ entityRef: entry.entityRef, ...entry.details }),
-      ),
+      trx: entry.trx,
     });
-    try {
-      await options.auditTrail.record({
-        actor: entry.actor,
-        action: entry.action,
-        entityRef: entry.entityRef,
-        details: entry.details,
-      });
-      await event.success();
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
   }
 
   router.get('/controls', async (req, res) => {
@@ -349,7 +337,6 @@ export async function createComplianceRouter(
     const evaluation = await options.evaluator.evaluate({ trigger: 'manual' });
     await audit({
       req,
-      eventId: 'compliance-evaluate',
       actor: actorOf(credentials),
       action: 'compliance.evaluated',
       details: { evaluationId: evaluation.id },
@@ -388,19 +375,20 @@ export async function createComplianceRouter(
       ...body,
       requestedBy: actorOf(credentials),
       now: new Date(),
-    });
-    await audit({
-      req,
-      eventId: 'compliance-exemption-request',
-      actor: exemption.requestedBy,
-      action: 'exemption.requested',
-      entityRef: exemption.entityRef,
-      details: {
-        exemptionId: exemption.id,
-        controlId: exemption.controlId,
-        justification: exemption.justification,
-        expiresAt: exemption.expiresAt,
-      },
+      write: (trx, requested) =>
+        audit({
+          req,
+          trx,
+          actor: requested.requestedBy,
+          action: 'exemption.requested',
+          entityRef: requested.entityRef,
+          details: {
+            exemptionId: requested.id,
+            controlId: requested.controlId,
+            justification: requested.justification,
+            expiresAt: requested.expiresAt,
+          },
+        }),
     });
     res.status(201).json(exemption);
   });
@@ -423,18 +411,19 @@ export async function createComplianceRouter(
         decidedBy: actorOf(credentials),
         comment,
         now: new Date(),
-      });
-      await audit({
-        req,
-        eventId: `compliance-exemption-${verb}`,
-        actor: actorOf(credentials),
-        action: `exemption.${decision}`,
-        entityRef: exemption.entityRef,
-        details: {
-          exemptionId: exemption.id,
-          controlId: exemption.controlId,
-          comment,
-        },
+        write: (trx, decided) =>
+          audit({
+            req,
+            trx,
+            actor: actorOf(credentials),
+            action: `exemption.${decision}`,
+            entityRef: decided.entityRef,
+            details: {
+              exemptionId: decided.id,
+              controlId: decided.controlId,
+              comment,
+            },
+          }),
       });
       res.json(exemption);
     });
@@ -476,7 +465,6 @@ export async function createComplianceRouter(
     }
     await audit({
       req,
-      eventId: 'compliance-export',
       actor: actorOf(credentials),
       action: 'compliance.exported',
       details: {
@@ -576,6 +564,7 @@ export async function createComplianceRouter(
       entityRef: body.entityRef,
       details: body.details,
       at: body.at,
+      request: req,
     });
     res.status(201).json(event);
   });
