@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createDatabaseProvisionAction } from './actions/database/createDatabaseProvisionAction';
 import { createRotateCredentialsAction } from './actions/database/createRotateCredentialsAction';
@@ -12,6 +13,7 @@ import { createKubernetesApplyAction } from './actions/kubernetes/createKubernet
 import { createKubernetesScaleAction } from './actions/kubernetes/createKubernetesScaleAction';
 import { createCatalogLifecycleAction } from './actions/catalog/createCatalogLifecycleAction';
 import { createComplianceCheckAction } from './actions/compliance/createComplianceCheckAction';
+import { CatalogEntityOwners } from './catalog/CatalogEntityOwners';
 import { ComplianceAuditTrail } from './audit/ComplianceAuditTrail';
 import type { PlatformAudit } from './audit/PlatformAudit';
 import { readPlatformConfig } from './config/PlatformConfig';
@@ -50,6 +52,7 @@ export const scaffolderModuleCarepath = createBackendModule({
         logger: coreServices.logger,
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
+        catalog: catalogServiceRef,
       },
       async init({
         scaffolder,
@@ -61,6 +64,7 @@ export const scaffolderModuleCarepath = createBackendModule({
         logger,
         httpRouter,
         httpAuth,
+        catalog,
       }) {
         const platform = readPlatformConfig(config);
         const audit: PlatformAudit = {
@@ -78,6 +82,7 @@ export const scaffolderModuleCarepath = createBackendModule({
           records,
           audit,
           config: platform,
+          owners: new CatalogEntityOwners({ catalog, auth }),
         };
         scaffolder.addActions(
           createDatabaseProvisionAction(options),

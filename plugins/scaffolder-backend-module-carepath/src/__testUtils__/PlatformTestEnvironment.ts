@@ -2,7 +2,9 @@ import type {
   AuditorService,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import { TestDatabases } from '@backstage/backend-test-utils';
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { ConfigReader, JsonObject, JsonValue } from '@backstage/config';
 import type {
   ActionContext,
@@ -21,6 +23,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DatabaseActionOptions } from '../actions/database/DatabaseActionOptions';
 import type { PlatformAudit } from '../audit/PlatformAudit';
+import { CatalogEntityOwners } from '../catalog/CatalogEntityOwners';
 import { readPlatformConfig } from '../config/PlatformConfig';
 import { DatabaseServers } from '../database/DatabaseServers';
 import { ClusterConnections } from '../kubernetes/ClusterConnections';
@@ -120,6 +123,8 @@ export const testClusters = ['staging-eu', 'production-eu'];
 export class PlatformTestEnvironment {
   readonly auditEvents: RecordedAuditEvent[] = [];
   readonly encryptionKey = randomBytes(32).toString('base64');
+  /** The catalog the actions see. */
+  readonly entities: Entity[] = [];
 
   private constructor(
     readonly transcript: string[],
@@ -221,6 +226,10 @@ export class PlatformTestEnvironment {
       records: this.records,
       audit: this.audit(),
       config: platform,
+      owners: new CatalogEntityOwners({
+        catalog: catalogServiceMock({ entities: this.entities }),
+        auth: mockServices.auth(),
+      }),
     };
   }
 

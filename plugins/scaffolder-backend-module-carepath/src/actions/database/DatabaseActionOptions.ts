@@ -1,5 +1,6 @@
 import type { JsonObject } from '@backstage/config';
 import type { PlatformAudit } from '../../audit/PlatformAudit';
+import type { EntityOwners } from '../../catalog/CatalogEntityOwners';
 import type { PlatformConfig } from '../../config/PlatformConfig';
 import type { DatabaseServers } from '../../database/DatabaseServers';
 import type { ClusterConnections } from '../../kubernetes/ClusterConnections';
@@ -16,6 +17,8 @@ export interface DatabaseActionOptions {
   records: PlatformRecordStore;
   audit: PlatformAudit;
   config: PlatformConfig;
+  /** Who owns a service in the catalog (provision's `owner` check). */
+  owners: EntityOwners;
   /** The clock; defaults to the system time. */
   now?: () => Date;
 }

@@ -171,6 +171,50 @@ describe('carepath:database:provision input and ownership', () => {
     ).toMatchObject({ classification: 'phi', deletionProtection: true });
   });
 
+  it('refuses an owner that is not the catalog owner of an existing service, before anything happens, and accepts the real owner or a new service', async () => {
+    env.entities.push({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name: 'claims-ledger', namespace: 'default' },
+      spec: {
+        type: 'service',
+        lifecycle: 'production',
+        owner: 'revenue-cycle',
+      },
+    });
+    const claims = input('claims_ledger', {
+      entityRef: 'component:default/claims-ledger',
+      owner: 'group:default/clinical-data',
+    });
+    const refused = await env.run(action(), claims);
+    expect(refused.error?.name).toBe('NotAllowedError');
+    expect(refused.error?.message).toBe(
+      'owner: component:default/claims-ledger is owned by group:default/revenue-cycle in the catalog, not group:default/clinical-data; a database is provisioned only for its owner',
+    );
+    expect(
+      await queryAsAdmin(
+        env,
+        "SELECT 1 FROM pg_roles WHERE rolname = 'claims_ledger'",
+      ),
+    ).toEqual([]);
+    expect(await env.trail.list()).toContainEqual(
+      expect.objectContaining({
+        action: 'scaffolder.action.rejected',
+        entityRef: 'component:default/claims-ledger',
+      }),
+    );
+    const owner = await env.run(action(), {
+      ...claims,
+      owner: 'group:default/revenue-cycle',
+    });
+    expect(owner.error).toBeUndefined();
+    const golden = await env.run(
+      action(),
+      input('intake_forms', { owner: 'group:default/clinical-data' }),
+    );
+    expect(golden.error).toBeUndefined();
+  });
+
   it('never reveals a password, URI or key in a log line, output, error or audit event', () => {
     expect(leakedSecrets(env)).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { InputError } from '@backstage/errors';
+import { InputError, NotAllowedError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { z } from 'zod/v3';
 import { auditAction, auditRejections } from '../../audit/auditAction';
@@ -135,6 +135,23 @@ export function createDatabaseProvisionAction(options: DatabaseActionOptions) {
             throw new InputError(
               'backupPolicy: required for phi data; give backupPolicy.maxAgeHours (e.g. 24)',
             );
+          }
+          if (input.owner) {
+            // The permission policy lets a developer provision for a service
+            // their group will own; an existing service's owner must agree.
+            const ownership = await options.owners.ownerOf(input.entityRef);
+            if (
+              ownership.inCatalog &&
+              ownership.owner?.toLowerCase() !== input.owner.toLowerCase()
+            ) {
+              throw new NotAllowedError(
+                `owner: ${input.entityRef} is owned by ${
+                  ownership.owner ?? 'no group'
+                } in the catalog, not ${
+                  input.owner
+                }; a database is provisioned only for its owner`,
+              );
+            }
           }
           const connection = options.clusters.get(input.cluster);
           const server =
