@@ -1,7 +1,6 @@
 import type { JsonObject } from '@backstage/config';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { Client } from 'pg';
 import {
   databaseOperationsAnswers,
   decommissionAnswers,
@@ -56,40 +55,12 @@ describe('day-2 templates against a demo service', () => {
     backend.runTask(`template:default/${template}`, values);
 
   /** The credentials Secret in staging, decoded. */
-  function secret(): Record<string, string> | undefined {
-    const object = backend.sim.cluster('staging').get({
-      apiVersion: 'v1',
-      kind: 'Secret',
-      namespace,
-      name: secretName,
-    }) as { data: Record<string, string> } | undefined;
-    return object
-      ? Object.fromEntries(
-          Object.entries(object.data).map(([k, v]) => [
-            k,
-            Buffer.from(v, 'base64').toString('utf8'),
-          ]),
-        )
-      : undefined;
-  }
+  const secret = () =>
+    backend.credentials({ cluster: 'staging', namespace, name: secretName });
 
   /** Runs SQL as the service, with the credentials from its Secret. */
-  async function asService<T>(
-    credentials: Record<string, string>,
-    sql: string,
-  ): Promise<T[]> {
-    const url = new URL(backend.postgres.adminUrl);
-    url.username = encodeURIComponent(credentials.username);
-    url.password = encodeURIComponent(credentials.password);
-    url.pathname = `/${credentials.database}`;
-    const client = new Client({ connectionString: url.toString() });
-    await client.connect();
-    try {
-      return (await client.query(sql)).rows as T[];
-    } finally {
-      await client.end();
-    }
-  }
+  const asService = <T>(credentials: Record<string, string>, sql: string) =>
+    backend.queryAs<T>(credentials, sql);
 
   /** The platform records of the demo service, plus what a dry run must not touch. */
   async function everything(): Promise<JsonObject> {

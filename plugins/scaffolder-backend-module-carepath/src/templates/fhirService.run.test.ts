@@ -1,7 +1,6 @@
 import type { JsonObject } from '@backstage/config';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { Client } from 'pg';
 import { parse } from 'yaml';
 import {
   demoService,
@@ -140,13 +139,12 @@ describe('fhir-service through a real run on the embedded default', () => {
 
     // The database, reachable with the credentials in its Secret only.
     expect(await backend.databases()).toContain('patient_records_api');
-    const secret = backend.sim.cluster('staging').get({
-      apiVersion: 'v1',
-      kind: 'Secret',
+    const credentials = backend.credentials({
+      cluster: 'staging',
       namespace,
       name: `${name}-db-credentials`,
-    }) as { data: Record<string, string> } | undefined;
-    expect(Object.keys(secret?.data ?? {}).sort()).toEqual([
+    })!;
+    expect(Object.keys(credentials).sort()).toEqual([
       'database',
       'host',
       'password',
@@ -154,25 +152,18 @@ describe('fhir-service through a real run on the embedded default', () => {
       'uri',
       'username',
     ]);
-    const decoded = (key: string) =>
-      Buffer.from(secret!.data[key], 'base64').toString('utf8');
-    // The Secret names the in-cluster host; the test reaches the same server.
-    const url = new URL(backend.postgres.adminUrl);
-    url.username = encodeURIComponent(decoded('username'));
-    url.password = encodeURIComponent(decoded('password'));
-    url.pathname = `/${decoded('database')}`;
-    const client = new Client({ connectionString: url.toString() });
-    await client.connect();
-    try {
-      const { rows } = await client.query(
+    expect(
+      await backend.queryAs(
+        credentials,
         'SELECT current_user AS "user", current_database() AS database',
-      );
-      expect(rows).toEqual([
-        { user: 'patient_records_api', database: 'patient_records_api' },
-      ]);
-    } finally {
-      await client.end();
-    }
+      ),
+    ).toEqual([
+      { user: 'patient_records_api', database: 'patient_records_api' },
+    ]);
+    // The password is in the Secret only, never in the task's log or output.
+    expect(JSON.stringify([task.log, task.output])).not.toContain(
+      credentials.password,
+    );
     const records = await backend.request(
       `/api/scaffolder/carepath/platform-records?entityRef=component:default/${name}`,
     );

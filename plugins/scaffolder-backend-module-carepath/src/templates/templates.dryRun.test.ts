@@ -330,6 +330,26 @@ describe('templates through the dry-run API', () => {
     },
   );
 
+  it('the skeleton itself refuses phi without a backup policy, should an answer get past the form', async () => {
+    const template = templates.get('fhir-service')!;
+    const withoutForm = {
+      ...template,
+      entity: {
+        ...template.entity,
+        spec: { ...template.entity.spec, parameters: [] },
+      },
+    };
+    const result = await backend.dryRun(
+      withoutForm,
+      fhirServiceRefused.find(r => r.id === 'phi without a backup policy')!
+        .values,
+    );
+    expect(result.status).toBe(500);
+    expect(result.body.error?.message).toMatch(
+      /phi_and_pii_services_require_a_backup_policy/,
+    );
+  });
+
   it('changed nothing: no repository, database, Kubernetes object or catalog entity', async () => {
     expect(await backend.state()).toEqual(before);
     expect(before).toMatchObject({

@@ -431,6 +431,49 @@ export class TemplateTestBackend {
     }
   }
 
+  /** A credentials Secret in a simulated cluster, decoded; undefined when absent. */
+  credentials(options: {
+    cluster: string;
+    namespace: string;
+    name: string;
+  }): Record<string, string> | undefined {
+    const secret = this.sim.cluster(options.cluster).get({
+      apiVersion: 'v1',
+      kind: 'Secret',
+      namespace: options.namespace,
+      name: options.name,
+    }) as { data?: Record<string, string> } | undefined;
+    return secret
+      ? Object.fromEntries(
+          Object.entries(secret.data ?? {}).map(([key, value]) => [
+            key,
+            Buffer.from(value, 'base64').toString('utf8'),
+          ]),
+        )
+      : undefined;
+  }
+
+  /**
+   * Runs SQL as a service would, with the user, password and database from
+   * its Secret (whose host is the in-cluster name of this same server).
+   */
+  async queryAs<T>(
+    credentials: Record<string, string>,
+    sql: string,
+  ): Promise<T[]> {
+    const url = new URL(this.postgres.adminUrl);
+    url.username = encodeURIComponent(credentials.username);
+    url.password = encodeURIComponent(credentials.password);
+    url.pathname = `/${credentials.database}`;
+    const client = new Client({ connectionString: url.toString() });
+    await client.connect();
+    try {
+      return (await client.query(sql)).rows as T[];
+    } finally {
+      await client.end();
+    }
+  }
+
   /** Bare repositories in the local store. */
   async repositories(): Promise<string[]> {
     return (await readdir(this.reposDirectory)).sort();
