@@ -41,6 +41,7 @@ describe('fhir-service through a real run on the embedded default', () => {
     backend = await TemplateTestBackend.start({
       registerTemplates: true,
       entities: [demoServiceEntity],
+      fleet: true,
     });
     backend.namespace(namespace);
     await backend.waitForEntity('template:default/fhir-service');
@@ -103,7 +104,7 @@ describe('fhir-service through a real run on the embedded default', () => {
     expect(await backend.state()).toEqual(before);
   });
 
-  it('phi, exposed, with a database: repository, database and Secret, running Deployment, catalog entity', async () => {
+  it('phi, exposed, with a database: repository, database and Secret, running Deployment, catalog entity and its health', async () => {
     const task = await backend.runTask(
       'template:default/fhir-service',
       fhirServiceAnswers.A.values,
@@ -207,6 +208,26 @@ describe('fhir-service through a real run on the embedded default', () => {
       'carepath.io/template': 'fhir-service',
       'backstage.io/kubernetes-id': name,
     });
+    // Its Kubernetes health shows (the fleet backend behind the health tab).
+    let health: any;
+    const healthDeadline = Date.now() + 30_000;
+    while (
+      Date.now() < healthDeadline &&
+      health?.health?.status !== 'Healthy'
+    ) {
+      health = (
+        await backend.request(`/api/fleet/services/component/default/${name}`)
+      ).body;
+      await new Promise(resolve => setTimeout(resolve, 250));
+    }
+    expect(health).toMatchObject({
+      entityRef: `component:default/${name}`,
+      dataClassification: 'phi',
+      health: { status: 'Healthy' },
+      ready: 2,
+      desired: 2,
+    });
+
     expect(task.output.links).toEqual([
       {
         title: 'Repository',

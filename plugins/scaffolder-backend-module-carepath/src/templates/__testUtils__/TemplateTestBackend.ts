@@ -150,6 +150,8 @@ export class TemplateTestBackend {
       registerTemplates?: boolean;
       /** Entities the catalog holds from the start (a file Location). */
       entities?: Entity[];
+      /** Also run the portal's fleet backend (the Kubernetes health tab). */
+      fleet?: boolean;
     } = {},
   ): Promise<TemplateTestBackend> {
     const [postgres, sim, reposDirectory, backupDirectory, forward] =
@@ -187,6 +189,7 @@ export class TemplateTestBackend {
         baseUrl,
         reading: { allow: [{ host: `localhost:${forward.port}` }] },
       },
+      fleet: { catalogRefreshInterval: { seconds: 1 } },
       scaffolder: {
         defaultAuthor: { name: 'CarePath', email: 'platform@carepath.example' },
         defaultCommitMessage: 'Initial commit from a CarePath golden path',
@@ -270,6 +273,9 @@ export class TemplateTestBackend {
         scaffolderModuleCarepath,
         // Platform actions record into its audit trail before they change anything.
         compliancePlugin,
+        ...(options.fleet
+          ? [portalBackendFeature('@carepath/plugin-fleet-backend')]
+          : []),
         mockServices.rootConfig.factory({ data: config }),
       ],
     });
