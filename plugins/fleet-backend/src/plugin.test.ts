@@ -227,6 +227,26 @@ describe('fleet plugin', () => {
     );
     expect(await bad('?limit=5001')).toMatch(/limit must be at most 5000/);
     expect(await bad('?sort=colour')).toMatch(/sort/);
+    expect(await bad('?dataClassification=secret')).toMatch(
+      /dataClassification "secret".*phi, pii, internal, public/,
+    );
+    expect(await bad('?health=Healthy&health=Sad')).toMatch(/health "Sad"/);
+    expect(await bad('?cluster=nowhere')).toMatch(
+      /cluster "nowhere": known clusters are east, west/,
+    );
+    expect(await bad('?limit=99999999999')).toMatch(/at most 5000/);
+    expect(await bad('?offset=-1')).toMatch(/offset must be a whole number/);
+    expect(await bad('?colour=red')).toMatch(/Unknown query parameter colour/);
+    const unregistered = await request(fleet.server)
+      .get('/api/fleet/unregistered?limit=100000')
+      .expect(400);
+    expect(unregistered.body.error.message).toMatch(
+      /limit must be at most 5000/,
+    );
+    const observations = await request(fleet.server)
+      .get('/api/fleet/services/component/default/nope/observations')
+      .expect(404);
+    expect(observations.body.error.message).toMatch(/component:default\/nope/);
     const missing = await request(fleet.server)
       .get('/api/fleet/services/component/default/nope')
       .expect(404);

@@ -15,6 +15,8 @@ export function startFleetCache(options: {
   sim: KubeSimulator;
   services: CatalogService[];
   tokens?: Record<string, string>;
+  /** Cluster URLs to use instead of the simulator's (e.g. a fault proxy). */
+  urls?: Record<string, string>;
   requestTimeoutMs?: number;
   realDelayMs?: number;
 }) {
@@ -24,7 +26,7 @@ export function startFleetCache(options: {
       path: `kubernetes.clusterLocatorMethods[0].clusters[${i}]`,
       raw: {
         name: c.name,
-        url: c.url,
+        url: options.urls?.[c.name] ?? c.url,
         authProvider: 'serviceAccount',
         serviceAccountToken: options.tokens?.[c.name] ?? 'reader',
       },

@@ -14,7 +14,7 @@ import express, { type Request } from 'express';
 import Router from 'express-promise-router';
 import type { FleetCache } from '../cache/FleetCache';
 import type { FleetChangeStream } from './FleetChangeStream';
-import { parseServiceQuery } from './parseServiceQuery';
+import { MAX_LIMIT, parseServiceQuery } from './parseServiceQuery';
 import { queryServices } from './queryServices';
 import { z } from 'zod';
 import { InputError } from '@backstage/errors';
@@ -27,10 +27,21 @@ export interface FleetRouterOptions {
   permissions: PermissionsService;
 }
 
-const pageSchema = z.object({
-  offset: z.string().regex(/^\d+$/, 'offset must be a whole number').optional(),
-  limit: z.string().regex(/^\d+$/, 'limit must be a whole number').optional(),
-});
+const pageSchema = z
+  .object({
+    offset: z
+      .string()
+      .regex(/^\d+$/, 'offset must be a whole number')
+      .optional(),
+    limit: z
+      .string()
+      .regex(/^\d+$/, 'limit must be a whole number')
+      .refine(v => Number(v) <= MAX_LIMIT, {
+        message: `limit must be at most ${MAX_LIMIT}`,
+      })
+      .optional(),
+  })
+  .strict();
 
 /**
  * The `/api/fleet` routes. Every answer comes from the in-memory cache; no
@@ -65,7 +76,17 @@ export function createFleetRouter(options: FleetRouterOptions): express.Router {
     });
 
   router.get('/services', (req, res) => {
-    res.json(queryServices(cache.services(), parseServiceQuery(req.query)));
+    const query = parseServiceQuery(req.query);
+    const known = cache.clusterStates().map(c => c.name);
+    const unknown = query.cluster?.find(c => !known.includes(c));
+    if (unknown !== undefined) {
+      throw new InputError(
+        `Invalid cluster ${JSON.stringify(unknown)}: known clusters are ${
+          known.join(', ') || 'none'
+        }`,
+      );
+    }
+    res.json(queryServices(cache.services(), query));
   });
 
   router.get('/services/:kind/:namespace/:name', (req, res) => {
@@ -97,11 +118,18 @@ export function createFleetRouter(options: FleetRouterOptions): express.Router {
   router.get('/unregistered', (req, res) => {
     const parsed = pageSchema.safeParse(req.query);
     if (!parsed.success) {
-      throw new InputError(parsed.error.issues[0].message);
+      const issue = parsed.error.issues[0];
+      throw new InputError(
+        issue.code === 'unrecognized_keys'
+          ? `Unknown query parameter ${issue.keys.join(
+              ', ',
+            )}; allowed: offset, limit`
+          : issue.message,
+      );
     }
     const all = cache.unregistered();
     const offset = Number(parsed.data.offset ?? 0);
-    const limit = Math.min(Number(parsed.data.limit ?? 100), 5000);
+    const limit = Number(parsed.data.limit ?? 100);
     const body: FleetListResponse<UnregisteredWorkload> = {
       items: all.slice(offset, offset + limit),
       totalItems: all.length,

@@ -1,5 +1,8 @@
 import type { KubeSimulator } from '@carepath/kube-simulator';
-import type { ServiceListResponse } from '@carepath/plugin-fleet-common';
+import type {
+  ServiceDetail,
+  ServiceListResponse,
+} from '@carepath/plugin-fleet-common';
 import request from 'supertest';
 import {
   component,
@@ -8,6 +11,7 @@ import {
   namespace,
   startTestSimulator,
 } from '../__testUtils__/fleetTestBed';
+import { startAuthFaultProxy } from '../__testUtils__/authFaultProxy';
 import { startFleetCache } from '../__testUtils__/startFleetCache';
 import { catalogServiceFromEntity } from '../service/CatalogService';
 
@@ -85,4 +89,65 @@ describe('ClusterWatch access errors', () => {
       ['east', 'Healthy'],
     ]);
   });
+
+  it.each([401, 403] as const)(
+    'marks a cluster that starts answering %s, keeps serving the others fast, and recovers by itself',
+    async code => {
+      const proxy = await startAuthFaultProxy(sim.cluster('west').url);
+      fleet = startFleetCache({
+        sim,
+        services: [
+          catalogServiceFromEntity(
+            component({ name: 'api', annotations: { [ID]: 'api' } }),
+          )!,
+        ],
+        urls: { west: proxy.url },
+      });
+      const server = fleet.app.listen(0);
+      try {
+        const cache = fleet.cache;
+        const west = () => cache.clusterStates().find(s => s.name === 'west')!;
+        await eventually(() =>
+          cache.clusterStates().every(s => s.state === 'synced')
+            ? true
+            : undefined,
+        );
+        proxy.set(code);
+        const marked = await eventually(() =>
+          west().state === 'unreachable' ? west() : undefined,
+        );
+        expect(marked.lastError).toMatch(
+          code === 401
+            ? /west rejected the service account token \(401 Unauthorized\)/
+            : /west denied access to .*\(403 Forbidden/,
+        );
+        const api = await eventually(async () => {
+          const started = performance.now();
+          const res = await request(server)
+            .get('/api/fleet/services/component/default/api')
+            .expect(200);
+          expect(performance.now() - started).toBeLessThan(100);
+          const detail = res.body as ServiceDetail;
+          return detail.clusters.find(c => c.cluster === 'west')?.status ===
+            'Unknown'
+            ? detail
+            : undefined;
+        });
+        expect(api.clusters.find(c => c.cluster === 'east')?.status).toBe(
+          'Healthy',
+        );
+        expect(api.clusters.find(c => c.cluster === 'east')?.pods).toHaveLength(
+          2,
+        );
+        proxy.set('pass');
+        await eventually(() => (west().state === 'synced' ? true : undefined), {
+          timeoutMs: 15_000,
+        });
+        expect(west().lastError).toBeUndefined();
+      } finally {
+        server.close();
+        await proxy.stop();
+      }
+    },
+  );
 });
