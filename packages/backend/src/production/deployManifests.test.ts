@@ -40,6 +40,7 @@ type Rule = { apiGroups: string[]; resources: string[]; verbs: string[] };
 type Container = {
   image: string;
   env: Array<{ name: string; value?: string }>;
+  startupProbe: { httpGet: { path: string } };
   readinessProbe: { httpGet: { path: string } };
   livenessProbe: { httpGet: { path: string } };
 };
@@ -108,6 +109,10 @@ describe.each(overlays)('deploy/kubernetes/overlays/%s', overlay => {
     expect(hpa.spec.minReplicas).toBeGreaterThanOrEqual(2);
     const [container] = deployment.spec.template.spec.containers;
     expect(container.readinessProbe.httpGet.path).toBe(
+      '/.backstage/health/v1/readiness',
+    );
+    // A backend whose start-up failed stays live but never ready.
+    expect(container.startupProbe.httpGet.path).toBe(
       '/.backstage/health/v1/readiness',
     );
     expect(container.livenessProbe.httpGet.path).toBe(
