@@ -95,6 +95,13 @@ export interface Config {
     }>;
     kubernetes?: {
       /**
+       * Every Kubernetes API request of an action is aborted after this many
+       * seconds (default 30), failing the step with an error naming the
+       * cluster and the operation.
+       * @visibility backend
+       */
+      requestTimeoutSeconds?: number;
+      /**
        * Write-capable identities for the platform actions, overriding the
        * read-only token of the cluster of the same name in the kubernetes block.
        */

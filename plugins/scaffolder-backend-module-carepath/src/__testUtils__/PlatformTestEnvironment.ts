@@ -164,7 +164,9 @@ export class PlatformTestEnvironment {
   }
 
   /** Config as a deployment writes it: read-only fleet tokens, write tokens for the platform. */
-  config(overrides: { backups?: JsonObject } = {}): ConfigReader {
+  config(
+    overrides: { backups?: JsonObject; requestTimeoutSeconds?: number } = {},
+  ): ConfigReader {
     const clusters = testClusters.map(name => {
       const cluster = this.sim.cluster(name);
       return {
@@ -205,6 +207,9 @@ export class PlatformTestEnvironment {
           { name: 'production', clusters: ['production-eu'] },
         ],
         kubernetes: {
+          ...(overrides.requestTimeoutSeconds
+            ? { requestTimeoutSeconds: overrides.requestTimeoutSeconds }
+            : {}),
           clusters: clusters.map(c => ({
             name: c.name,
             serviceAccountToken: c.admin,
@@ -216,7 +221,7 @@ export class PlatformTestEnvironment {
 
   /** The options every database action takes. */
   actionOptions(
-    overrides: { backups?: JsonObject } = {},
+    overrides: { backups?: JsonObject; requestTimeoutSeconds?: number } = {},
   ): DatabaseActionOptions {
     const config = this.config(overrides);
     const platform = readPlatformConfig(config);

@@ -5,15 +5,39 @@ import {
   CoreV1Api,
   KubeConfig,
   KubernetesObjectApi,
+  type RequestContext,
 } from '@kubernetes/client-node';
 import { readFileSync } from 'node:fs';
 
 /** Write access to one cluster. */
 export interface ClusterConnection {
   name: string;
+  /** Every API request is aborted after this long. */
+  timeoutMs: number;
   objects: KubernetesObjectApi;
   core: CoreV1Api;
   apps: AppsV1Api;
+}
+
+/** Default of `carepath.kubernetes.requestTimeoutSeconds`. */
+export const defaultRequestTimeoutSeconds = 30;
+
+/**
+ * A KubeConfig whose every request carries an abort signal: client-node
+ * applies the auth method to each request, object API and typed APIs alike,
+ * so this bounds all of them.
+ */
+class TimedKubeConfig extends KubeConfig {
+  constructor(private readonly timeoutMs: number) {
+    super();
+  }
+
+  override async applySecurityAuthentication(
+    context: RequestContext,
+  ): Promise<void> {
+    await super.applySecurityAuthentication(context);
+    context.setSignal(AbortSignal.timeout(this.timeoutMs));
+  }
 }
 
 interface ClusterSettings {
@@ -76,12 +100,25 @@ export class ClusterConnections {
         );
       }
     }
-    return new ClusterConnections(clusters, environments);
+    const timeoutSeconds =
+      config.getOptionalNumber('carepath.kubernetes.requestTimeoutSeconds') ??
+      defaultRequestTimeoutSeconds;
+    if (!(timeoutSeconds > 0)) {
+      throw new Error(
+        `carepath.kubernetes.requestTimeoutSeconds must be a positive number of seconds, got ${timeoutSeconds}`,
+      );
+    }
+    return new ClusterConnections(
+      clusters,
+      environments,
+      timeoutSeconds * 1000,
+    );
   }
 
   private constructor(
     clusters: ClusterSettings[],
     private readonly environments: Map<string, string[]>,
+    private readonly timeoutMs: number,
   ) {
     this.clusters = new Map(clusters.map(c => [c.name, c]));
   }
@@ -119,7 +156,7 @@ export class ClusterConnections {
     const existing = this.connections.get(name);
     if (existing) return existing;
     const settings = this.clusters.get(name)!;
-    const kubeConfig = new KubeConfig();
+    const kubeConfig = new TimedKubeConfig(this.timeoutMs);
     kubeConfig.loadFromOptions({
       clusters: [
         {
@@ -135,6 +172,7 @@ export class ClusterConnections {
     });
     const connection: ClusterConnection = {
       name,
+      timeoutMs: this.timeoutMs,
       objects: KubernetesObjectApi.makeApiClient(kubeConfig),
       core: kubeConfig.makeApiClient(CoreV1Api),
       apps: kubeConfig.makeApiClient(AppsV1Api),

@@ -43,7 +43,7 @@ export async function applyObject<T extends KubernetesObject>(options: {
     throw new Error(
       `applying ${describeObject(options.object)} to cluster ${
         options.connection.name
-      } failed: ${kubernetesErrorMessage(error)}`,
+      } failed: ${kubernetesErrorMessage(error, options.connection)}`,
     );
   }
 }
@@ -68,7 +68,7 @@ export async function readObject<T extends KubernetesObject>(options: {
     throw new Error(
       `reading ${describeObject(header)} from cluster ${
         options.connection.name
-      } failed: ${kubernetesErrorMessage(error)}`,
+      } failed: ${kubernetesErrorMessage(error, options.connection)}`,
     );
   }
 }

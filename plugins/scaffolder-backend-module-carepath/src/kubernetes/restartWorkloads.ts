@@ -47,7 +47,7 @@ export async function restartWorkloads(options: {
     throw new Error(
       `listing workloads ${labelSelector} in ${options.namespace} on cluster ${
         options.connection.name
-      } failed: ${kubernetesErrorMessage(error)}`,
+      } failed: ${kubernetesErrorMessage(error, options.connection)}`,
     );
   }
   for (const workload of workloads) {
@@ -77,7 +77,7 @@ export async function restartWorkloads(options: {
           workload.name
         } on cluster ${
           options.connection.name
-        } failed: ${kubernetesErrorMessage(error)}`,
+        } failed: ${kubernetesErrorMessage(error, options.connection)}`,
       );
     }
   }

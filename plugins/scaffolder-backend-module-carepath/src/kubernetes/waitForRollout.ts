@@ -25,6 +25,7 @@ export async function waitForRollout(options: {
 }): Promise<string> {
   const { apps, core } = options.connection;
   const subject = `${options.kind} ${options.namespace}/${options.name}`;
+  const where = `in cluster ${options.connection.name}`;
   const deadline = Date.now() + options.timeoutMs;
   let last = '';
   for (;;) {
@@ -48,7 +49,10 @@ export async function waitForRollout(options: {
       }
     } catch (error) {
       throw new Error(
-        `reading ${subject} failed: ${kubernetesErrorMessage(error)}`,
+        `reading ${subject} ${where} failed: ${kubernetesErrorMessage(
+          error,
+          options.connection,
+        )}`,
       );
     }
     if (status.message !== last) {
@@ -62,13 +66,23 @@ export async function waitForRollout(options: {
       )
         .map(([k, v]) => `${k}=${v}`)
         .join(',');
-      const pods = await core.listNamespacedPod({
-        namespace: options.namespace,
-        labelSelector: selector,
-      });
-      const problems = podProblems(pods.items);
+      let problems: string[];
+      try {
+        const pods = await core.listNamespacedPod({
+          namespace: options.namespace,
+          labelSelector: selector,
+        });
+        problems = podProblems(pods.items);
+      } catch (error) {
+        problems = [
+          `its pods could not be listed: ${kubernetesErrorMessage(
+            error,
+            options.connection,
+          )}`,
+        ];
+      }
       throw new Error(
-        `${subject} did not roll out within ${Math.round(
+        `${subject} ${where} did not roll out within ${Math.round(
           options.timeoutMs / 1000,
         )}s: ${status.message}${
           problems.length

@@ -208,7 +208,7 @@ export function createDatabaseDecommissionAction(
               throw new Error(
                 `deleting ${kind} ${database!.namespace}/${name} in cluster ${
                   database!.cluster
-                } failed: ${kubernetesErrorMessage(error)}`,
+                } failed: ${kubernetesErrorMessage(error, connection)}`,
               );
             }
           }

@@ -183,7 +183,7 @@ describe('carepath:kubernetes:apply', () => {
     });
     expect(run.error?.message).toMatch(
       new RegExp(
-        `Deployment pharmacy/failing-${scenario} did not roll out within 2s: .*`,
+        `Deployment pharmacy/failing-${scenario} in cluster staging-eu did not roll out within 2s: .*`,
       ),
     );
     expect(run.error?.message).toMatch(reason);

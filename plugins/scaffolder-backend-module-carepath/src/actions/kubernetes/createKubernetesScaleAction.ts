@@ -64,7 +64,8 @@ export function createKubernetesScaleAction(options: KubernetesActionOptions) {
         ctx,
         async () => {
           const input = parseActionInput(inputSchema, ctx.input);
-          const { apps } = options.clusters.get(input.cluster);
+          const connection = options.clusters.get(input.cluster);
+          const { apps } = connection;
           const subject = `${input.kind} ${input.namespace}/${input.name}`;
           const target = { name: input.name, namespace: input.namespace };
           const call = async <T>(
@@ -77,7 +78,7 @@ export function createKubernetesScaleAction(options: KubernetesActionOptions) {
               throw new Error(
                 `${what} ${subject} in cluster ${
                   input.cluster
-                } failed: ${kubernetesErrorMessage(error)}`,
+                } failed: ${kubernetesErrorMessage(error, connection)}`,
               );
             }
           };
