@@ -54,7 +54,6 @@ function portalBackendFeature(name: string): BackendFeature {
   const resolved = require.resolve(name, {
     paths: [path.join(repositoryRoot, 'packages', 'backend')],
   });
-  // eslint-disable-next-line @backstage/no-relative-monorepo-imports
   return require(resolved).default;
 }
 
