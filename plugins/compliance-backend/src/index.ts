@@ -23,11 +23,13 @@ export type { ComplianceEvaluatorOptions } from './evaluation/ComplianceEvaluato
 export type {
   ClusterObjects,
   ComplianceSources,
+  FleetClusterState,
   SourceAnswer,
 } from './evaluation/ComplianceSources';
 export { EvaluationStore } from './evaluation/EvaluationStore';
 export type {
   EvaluationRecord,
+  PartialSource,
   ServiceSnapshot,
   UnavailableSource,
 } from './evaluation/EvaluationStore';

@@ -16,6 +16,7 @@ describe('compliance plugin wiring', () => {
   it('schedules the evaluation once across replicas, every 15 minutes by default', async () => {
     const tasks: ScheduledTask[] = [];
     const backend = await startComplianceBackend({
+      config: { carepath: { compliance: { startupWaitSeconds: 2 } } },
       scheduler: {
         scheduleTask: async task => {
           tasks.push(task as ScheduledTask);

@@ -5,11 +5,14 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { compliancePermissions } from '@carepath/plugin-compliance-common';
 import { AuditTrail, evidencePurgedAction } from './audit/AuditTrail';
+import { TemplateAudit } from './audit/TemplateAudit';
 import { ControlCatalog } from './controls/ControlCatalog';
+import { seedDemoExemptions } from './demo/seedDemoExemptions';
 import { migrateComplianceDatabase } from './database/migrateComplianceDatabase';
 import { ComplianceEvaluator } from './evaluation/ComplianceEvaluator';
 import { EvaluationStore } from './evaluation/EvaluationStore';
 import { HttpComplianceSources } from './evaluation/HttpComplianceSources';
+import { waitForSources } from './evaluation/waitForSources';
 import { EvidenceStore } from './evidence/EvidenceStore';
 import { ExemptionStore } from './exemptions/ExemptionStore';
 import { createComplianceRouter } from './service/createComplianceRouter';
@@ -60,13 +63,14 @@ export const compliancePlugin = createBackendPlugin({
         const evaluations = new EvaluationStore({ knex });
         const exemptions = new ExemptionStore({ knex });
         const auditTrail = new AuditTrail({ knex, auditor: deps.auditor });
+        const sources = new HttpComplianceSources({
+          discovery: deps.discovery,
+          auth,
+        });
         const evaluator = new ComplianceEvaluator({
           catalog: deps.catalog,
           auth,
-          sources: new HttpComplianceSources({
-            discovery: deps.discovery,
-            auth,
-          }),
+          sources,
           controls,
           evidence,
           evaluations,
@@ -75,11 +79,33 @@ export const compliancePlugin = createBackendPlugin({
           logger,
         });
 
+        if (settings.demoExemptionsFile) {
+          await seedDemoExemptions({
+            file: settings.demoExemptionsFile,
+            exemptions,
+            auditTrail,
+            logger,
+          });
+        }
+
+        // The first run after a start waits for the catalog and fleet; a
+        // later run judges what is there and records what was partial.
+        let waitedForSources = false;
         await scheduler.scheduleTask({
           id: 'compliance-evaluation',
           scope: 'global',
           ...settings.schedule,
           fn: async () => {
+            if (!waitedForSources) {
+              waitedForSources = true;
+              await waitForSources({
+                catalog: deps.catalog,
+                auth,
+                sources,
+                logger,
+                maxWaitMs: settings.startupWaitSeconds * 1000,
+              });
+            }
             await evaluator.evaluate({ trigger: 'schedule' });
             const { deleted } = await evidence.purgeExpired({
               now: new Date(),
@@ -105,6 +131,22 @@ export const compliancePlugin = createBackendPlugin({
                 `Purged ${deleted} evidence records older than ${settings.retentionDays} days`,
               );
             }
+          },
+        });
+        const templateAudit = new TemplateAudit({
+          knex,
+          catalog: deps.catalog,
+          auth,
+          auditTrail,
+          logger,
+        });
+        await scheduler.scheduleTask({
+          id: 'compliance-template-audit',
+          scope: 'global',
+          frequency: { minutes: settings.templateAuditMinutes },
+          timeout: { minutes: 5 },
+          fn: async () => {
+            await templateAudit.run();
           },
         });
         if (settings.controlsFile) {

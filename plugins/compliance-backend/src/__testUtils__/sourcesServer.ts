@@ -16,6 +16,10 @@ export interface SourcesFixture {
     name: string;
     images?: string[];
   }>;
+  /** Fleet's clusters; default one synced cluster. Called per request when a function. */
+  clusters?:
+    | Array<{ name: string; state: string; lastError?: string }>
+    | (() => Array<{ name: string; state: string; lastError?: string }>);
   /** Plugins that answer 503. */
   failing?: string[];
 }
@@ -49,6 +53,12 @@ export async function startSourcesServer(fixture: SourcesFixture): Promise<{
     if (observations) {
       const items = fixture.workloads?.[decodeURIComponent(observations[1])];
       send(items ? 200 : 404, items ? { items } : { error: 'not found' });
+    } else if (url.pathname === '/api/fleet/clusters') {
+      const clusters =
+        typeof fixture.clusters === 'function'
+          ? fixture.clusters()
+          : fixture.clusters ?? [{ name: 'prod-east', state: 'synced' }];
+      send(200, { items: clusters });
     } else if (url.pathname === '/api/fleet/unregistered') {
       const items = fixture.unregistered ?? [];
       send(200, { items, totalItems: items.length, offset: 0, limit: 5000 });

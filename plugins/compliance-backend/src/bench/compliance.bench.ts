@@ -128,6 +128,10 @@ const sources: ComplianceSources = {
     },
   }),
   unregisteredWorkloads: async () => ({ available: true, value: [] }),
+  clusters: async () => ({
+    available: true,
+    value: [{ name: 'prod-east', state: 'synced' }],
+  }),
 };
 
 // Wall time, and this process's CPU time: on a shared machine the wall

@@ -36,11 +36,13 @@ import type { ExemptionStore } from '../exemptions/ExemptionStore';
 import type {
   ClusterObjects,
   ComplianceSources,
+  FleetClusterState,
   SourceAnswer,
 } from './ComplianceSources';
 import type {
   EvaluationRecord,
   EvaluationStore,
+  PartialSource,
   ServiceSnapshot,
   UnavailableSource,
 } from './EvaluationStore';
@@ -138,6 +140,7 @@ export class ComplianceEvaluator {
     const exemptions = await this.#options.exemptions.list({ now });
     const auditFacts = await this.#auditFacts();
     const unavailable = new UnavailableSources();
+    const fleetClusters = await this.#options.sources.clusters();
 
     const services = await mapConcurrently(entities, CONCURRENCY, entity =>
       this.#evaluateEntity({
@@ -163,6 +166,7 @@ export class ComplianceEvaluator {
       controlsVersion: controlSet.controlsVersion,
       trigger: options.trigger ?? 'manual',
       unavailableSources: unavailable.list(),
+      partialSources: partialFleet(fleetClusters, unavailable.list()),
       summary: summariseCompliance({
         controlsVersion: controlSet.controlsVersion,
         evaluations,
@@ -201,6 +205,12 @@ export class ComplianceEvaluator {
         evaluation.unavailableSources.length
           ? `; unavailable: ${evaluation.unavailableSources
               .map(u => `${u.source} (${u.reason})`)
+              .join(', ')}`
+          : ''
+      }${
+        evaluation.partialSources.length
+          ? `; partial: ${evaluation.partialSources
+              .map(p => `${p.source} (${p.reason})`)
               .join(', ')}`
           : ''
       }`,
@@ -359,6 +369,43 @@ export class ComplianceEvaluator {
     }
     return facts;
   }
+}
+
+/**
+ * Fleet's data is partial while a cluster has not synced (or has gone
+ * stale or unreachable): its workloads may be missing from what fleet
+ * answered. Nothing is added when fleet was unavailable altogether, since
+ * that is recorded already.
+ */
+function partialFleet(
+  clusters: SourceAnswer<FleetClusterState[]>,
+  unavailable: UnavailableSource[],
+): PartialSource[] {
+  if (unavailable.some(u => u.source === 'fleet')) {
+    return [];
+  }
+  if (!clusters.available) {
+    return [
+      {
+        source: 'fleet',
+        reason: `whether its clusters had synced is unknown: ${clusters.reason}`,
+      },
+    ];
+  }
+  const unsynced = clusters.value.filter(c => c.state !== 'synced');
+  if (unsynced.length === 0) {
+    return [];
+  }
+  return [
+    {
+      source: 'fleet',
+      reason: `clusters not synced: ${unsynced
+        .map(
+          c => `${c.name} (${c.state}${c.lastError ? `: ${c.lastError}` : ''})`,
+        )
+        .join(', ')}`,
+    },
+  ];
 }
 
 function ownerRefOf(entity: Entity): string | undefined {

@@ -23,6 +23,18 @@ export type SourceAnswer<T> =
   | { available: false; reason: string; down: boolean };
 
 /**
+ * One fleet cluster's sync state (fleet's `GET /clusters`).
+ *
+ * @public
+ */
+export interface FleetClusterState {
+  name: string;
+  /** `synced`, `syncing`, `stale` or `unreachable` */
+  state: string;
+  lastError?: string;
+}
+
+/**
  * The live inputs of an evaluation besides the catalog. Injectable, so
  * tests and other deployments can supply their own.
  *
@@ -35,4 +47,6 @@ export interface ComplianceSources {
   platformRecords(entityRef: string): Promise<SourceAnswer<PlatformRecords>>;
   /** Workloads no catalog entity claims, per cluster. */
   unregisteredWorkloads(): Promise<SourceAnswer<ClusterObjects[]>>;
+  /** The fleet's clusters and whether each has synced its watch cache. */
+  clusters(): Promise<SourceAnswer<FleetClusterState[]>>;
 }

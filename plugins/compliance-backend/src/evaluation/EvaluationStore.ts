@@ -20,6 +20,17 @@ export interface UnavailableSource {
 }
 
 /**
+ * A source an evaluation read only in part, e.g. fleet before every
+ * cluster had synced: results that depend on it may be incomplete.
+ *
+ * @public
+ */
+export interface PartialSource {
+  source: string;
+  reason: string;
+}
+
+/**
  * One evaluation run.
  *
  * @public
@@ -31,6 +42,8 @@ export interface EvaluationRecord {
   controlsVersion: string;
   trigger: 'schedule' | 'manual';
   unavailableSources: UnavailableSource[];
+  /** Sources read only in part; empty when all were complete. */
+  partialSources: PartialSource[];
   summary: ComplianceSummary;
 }
 
@@ -57,6 +70,7 @@ interface EvaluationRow {
   controls_version: string;
   trigger: string;
   unavailable_sources: string;
+  partial_sources: string | null;
   summary: string;
 }
 
@@ -86,6 +100,7 @@ function fromEvaluationRow(row: EvaluationRow): EvaluationRecord {
     controlsVersion: row.controls_version,
     trigger: row.trigger as EvaluationRecord['trigger'],
     unavailableSources: JSON.parse(row.unavailable_sources),
+    partialSources: row.partial_sources ? JSON.parse(row.partial_sources) : [],
     summary: JSON.parse(row.summary),
   };
 }
@@ -131,6 +146,9 @@ export class EvaluationStore {
       controls_version: evaluation.controlsVersion,
       trigger: evaluation.trigger,
       unavailable_sources: JSON.stringify(evaluation.unavailableSources),
+      partial_sources: evaluation.partialSources.length
+        ? JSON.stringify(evaluation.partialSources)
+        : null,
       summary: JSON.stringify(evaluation.summary),
     });
     const writes = new WritePipeline();

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type {
   ClusterObjects,
   ComplianceSources,
+  FleetClusterState,
   SourceAnswer,
 } from './ComplianceSources';
 
@@ -35,6 +36,17 @@ const unregisteredPageSchema = z.object({
 });
 
 const UNREGISTERED_PAGE = 5000;
+
+// Fleet's `GET /clusters` (fleet-common `ClusterState`), reduced to the sync state.
+const clustersSchema = z.object({
+  items: z.array(
+    z.object({
+      name: z.string(),
+      state: z.string(),
+      lastError: z.string().optional(),
+    }),
+  ),
+});
 
 const platformRecordsSchema = z.object({
   databases: z.array(
@@ -128,6 +140,24 @@ export class HttpComplianceSources implements ComplianceSources {
       available: true,
       value: [...byCluster].map(([cluster, objects]) => ({ cluster, objects })),
     };
+  }
+
+  async clusters(): Promise<SourceAnswer<FleetClusterState[]>> {
+    const answer = await this.#get({
+      pluginId: 'fleet',
+      path: '/clusters',
+      schema: clustersSchema,
+    });
+    return answer.available
+      ? {
+          available: true,
+          value: answer.value.items.map(({ name, state, lastError }) => ({
+            name,
+            state,
+            ...(lastError ? { lastError } : {}),
+          })),
+        }
+      : answer;
   }
 
   // One token per target plugin for a few minutes, rather than signing one

@@ -77,7 +77,7 @@ export class ExemptionStore {
     now: Date;
     /** An id chosen by the caller (seeded demo data); default a new UUID. */
     id?: string;
-    write?: (trx: Knex.Transaction, exemption: Exemption) => Promise<void>;
+    write?: (trx: Knex.Transaction, exemption: Exemption) => Promise<unknown>;
   }): Promise<Exemption> {
     const { now } = options;
     const justification = options.justification.trim();
@@ -128,7 +128,7 @@ export class ExemptionStore {
     decidedBy: string;
     comment: string;
     now: Date;
-    write?: (trx: Knex.Transaction, exemption: Exemption) => Promise<void>;
+    write?: (trx: Knex.Transaction, exemption: Exemption) => Promise<unknown>;
   }): Promise<Exemption> {
     const { id, now } = options;
     return this.#knex.transaction(async trx => {

@@ -31,3 +31,34 @@ describe('readComplianceConfig', () => {
     });
   });
 });
+
+describe('readComplianceConfig under carepath.compliance', () => {
+  it('reads carepath.compliance over the top-level compliance block', () => {
+    const config = new ConfigReader({
+      compliance: { schedule: { frequency: { minutes: 15 } } },
+      carepath: {
+        compliance: {
+          startupWaitSeconds: 30,
+          demo: { exemptionsFile: '../../examples/compliance-exemptions.yaml' },
+          schedule: { frequency: { minutes: 5 }, timeout: { minutes: 2 } },
+        },
+      },
+    });
+    expect(readComplianceConfig(config)).toMatchObject({
+      schedule: { frequency: { minutes: 5 }, timeout: { minutes: 2 } },
+      startupWaitSeconds: 30,
+      templateAuditMinutes: 2,
+      demoExemptionsFile: '../../examples/compliance-exemptions.yaml',
+    });
+  });
+
+  it('refuses a wait that is not a positive number', () => {
+    expect(() =>
+      readComplianceConfig(
+        new ConfigReader({
+          carepath: { compliance: { startupWaitSeconds: 0 } },
+        }),
+      ),
+    ).toThrow('carepath.compliance.startupWaitSeconds must be a positive');
+  });
+});

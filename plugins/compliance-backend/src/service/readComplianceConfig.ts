@@ -2,7 +2,7 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
   type SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import type { Config } from '@backstage/config';
+import { ConfigReader, type Config, type JsonObject } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { SIX_YEARS_IN_DAYS } from '../evidence/EvidenceStore';
 
@@ -18,6 +18,12 @@ export interface ComplianceConfig {
   controlsReloadMinutes: number;
   schedule: SchedulerServiceTaskScheduleDefinition;
   retentionDays: number;
+  /** How long the first scheduled evaluation waits for the catalog and fleet. */
+  startupWaitSeconds: number;
+  /** How often Template entities are compared with the last seen ones. */
+  templateAuditMinutes: number;
+  /** Demo exemptions to seed (development installations only). */
+  demoExemptionsFile?: string;
 }
 
 const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
@@ -26,8 +32,19 @@ const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   initialDelay: { minutes: 1 },
 };
 
+function positive(block: Config, key: string, fallback: number) {
+  const value = block.getOptionalNumber(key) ?? fallback;
+  if (!(value > 0)) {
+    throw new InputError(
+      `carepath.compliance.${key} must be a positive number, got ${value}`,
+    );
+  }
+  return value;
+}
+
 /**
- * Reads `compliance.*`. Refuses an evidence retention under six years unless
+ * Reads `carepath.compliance.*`, over the older top-level `compliance.*`
+ * (a key in both takes the `carepath` value). Refuses an evidence retention under six years unless
  * `compliance.evidence.allowShortRetention` is true: HIPAA 45 CFR
  * 164.316(b)(2)(i) requires compliance documentation be kept six years, and
  * the evidence is that documentation.
@@ -35,24 +52,29 @@ const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
  * @public
  */
 export function readComplianceConfig(config: Config): ComplianceConfig {
-  const block = config.getOptionalConfig('compliance');
-  const controlsFile = block?.getOptionalString('controlsFile');
+  const block = ConfigReader.fromConfigs(
+    ['compliance', 'carepath.compliance'].map(context => ({
+      context,
+      data: config.getOptionalConfig(context)?.get<JsonObject>() ?? {},
+    })),
+  );
+  const controlsFile = block.getOptionalString('controlsFile');
   const controlsReloadMinutes =
-    block?.getOptionalNumber('controlsReloadMinutes') ?? 5;
+    block.getOptionalNumber('controlsReloadMinutes') ?? 5;
   if (!(controlsReloadMinutes > 0)) {
     throw new InputError(
       `compliance.controlsReloadMinutes must be a positive number, got ${controlsReloadMinutes}`,
     );
   }
-  const schedule = block?.has('schedule')
+  const schedule = block.has('schedule')
     ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
         block.getConfig('schedule'),
       )
     : DEFAULT_SCHEDULE;
   const retentionDays =
-    block?.getOptionalNumber('evidence.retentionDays') ?? SIX_YEARS_IN_DAYS;
+    block.getOptionalNumber('evidence.retentionDays') ?? SIX_YEARS_IN_DAYS;
   const allowShort =
-    block?.getOptionalBoolean('evidence.allowShortRetention') ?? false;
+    block.getOptionalBoolean('evidence.allowShortRetention') ?? false;
   if (!Number.isInteger(retentionDays) || retentionDays < 1) {
     throw new InputError(
       `compliance.evidence.retentionDays must be a whole number of days, got ${retentionDays}`,
@@ -66,10 +88,14 @@ export function readComplianceConfig(config: Config): ComplianceConfig {
         'only for non-production installations.',
     );
   }
+  const demoExemptionsFile = block.getOptionalString('demo.exemptionsFile');
   return {
     ...(controlsFile ? { controlsFile } : {}),
     controlsReloadMinutes,
     schedule,
     retentionDays,
+    startupWaitSeconds: positive(block, 'startupWaitSeconds', 300),
+    templateAuditMinutes: positive(block, 'templateAudit.frequencyMinutes', 2),
+    ...(demoExemptionsFile ? { demoExemptionsFile } : {}),
   };
 }

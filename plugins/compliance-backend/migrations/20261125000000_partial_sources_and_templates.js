@@ -1,0 +1,31 @@
+/*
+ * Evaluations record the sources they read only in part (fleet clusters not
+ * yet synced), and the audit of Template entities keeps the content hash it
+ * last saw of each, to tell registrations, changes and removals apart.
+ */
+
+/**
+ * @param {import('knex').Knex} knex
+ */
+exports.up = async function up(knex) {
+  await knex.schema.alterTable('evaluations', table => {
+    // JSON: [{ source, reason }], null when every source was complete.
+    table.text('partial_sources');
+  });
+  await knex.schema.createTable('template_hashes', table => {
+    table.string('entity_ref', 255).primary();
+    table.string('hash', 64).notNullable();
+    table.text('location');
+    table.string('seen_at', 32).notNullable();
+  });
+};
+
+/**
+ * @param {import('knex').Knex} knex
+ */
+exports.down = async function down(knex) {
+  await knex.schema.dropTable('template_hashes');
+  await knex.schema.alterTable('evaluations', table => {
+    table.dropColumn('partial_sources');
+  });
+};
