@@ -164,6 +164,14 @@ describe('fleet plugin', () => {
   });
 
   it('shows a crash loop as Degraded with the reason', async () => {
+    const detail = async () =>
+      (
+        await request(fleet.server)
+          .get('/api/fleet/services/component/default/billing')
+          .expect(200)
+      ).body as ServiceDetail;
+    // Served (and kept) before the change: the change must still show.
+    expect((await detail()).health.status).toBe('Healthy');
     sim.cluster('east').setScenario({
       kind: 'Deployment',
       namespace: 'team-a',
@@ -182,6 +190,15 @@ describe('fleet plugin', () => {
     );
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(billing.health.message).toMatch(/east: .*CrashLoopBackOff/);
+    const east = await eventually(
+      async () => {
+        const d = (await detail()).clusters.find(c => c.cluster === 'east');
+        return d?.status === 'Degraded' && d.events.length > 0 ? d : undefined;
+      },
+      { what: 'billing detail degraded with events' },
+    );
+    expect(east.pods.some(p => p.reasons.length > 0)).toBe(true);
+    expect(east.events[0].type).toBe('Warning');
     await eventually(
       () =>
         fleet.signals.some(s => s.channel === 'carepath-fleet')

@@ -37,6 +37,8 @@ interface SimulatorProcess {
 }
 
 /** Runs the simulator in its own process so its work skews neither latency nor heap. */
+let simulatorChild: ChildProcess | undefined;
+
 function startSimulatorProcess(services: number): Promise<SimulatorProcess> {
   const child = spawn(
     process.execPath,
@@ -55,6 +57,7 @@ function startSimulatorProcess(services: number): Promise<SimulatorProcess> {
     ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
+  simulatorChild = child;
   return new Promise((resolve, reject) => {
     child.on('exit', code =>
       reject(new Error(`simulator exited with ${code}`)),
@@ -150,7 +153,16 @@ async function cpuPerCall(count: number, fn: (i: number) => Promise<unknown>) {
 }
 
 async function json(url: string, init?: RequestInit) {
-  const res = await fetch(url, init);
+  let res: Response;
+  try {
+    res = await fetch(url, init);
+  } catch (error) {
+    // A kept-alive connection the server closed as the request went out
+    // (the event loop can be busy for seconds while the cache syncs): one
+    // retry on a fresh connection, for reads only.
+    if (init?.method && init.method !== 'GET') throw error;
+    res = await fetch(url, init);
+  }
   if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
   return res.json();
 }
@@ -490,5 +502,7 @@ async function main() {
 
 main().catch(error => {
   console.error(error);
+  simulatorChild?.removeAllListeners('exit');
+  simulatorChild?.kill();
   process.exit(1);
 });

@@ -48,6 +48,9 @@ const TOP_LEVEL_KINDS = new Set([
   'CronJob',
 ]);
 
+/** Service details kept between requests (most recently asked for). */
+const DETAIL_MEMO_SIZE = 500;
+
 /** Time a recompute slice may take before it yields to requests. */
 const RECOMPUTE_SLICE_MS = 3;
 
@@ -97,6 +100,12 @@ export class FleetCache {
   private readonly events = new Map<string, Map<string, EventProjection[]>>();
   private readonly eventOwners = new Map<string, Map<string, string>>();
   private readonly dirty = new Set<string>();
+  /**
+   * Details served recently, dropped as soon as anything behind them
+   * changes (objects, events, cluster state, catalog) and at every full
+   * recompute, so a detail is never older than a summary.
+   */
+  private readonly details = new Map<string, ServiceDetail>();
   private recomputeTimer?: NodeJS.Timeout;
   private recomputeSlice?: NodeJS.Immediate;
   private fullTimer?: NodeJS.Timeout;
@@ -179,7 +188,10 @@ export class FleetCache {
 
   /** Replaces the catalog services. */
   setServices(services: CatalogService[]): void {
-    for (const ref of this.mapper.setServices(services)) this.dirty.add(ref);
+    for (const ref of this.mapper.setServices(services)) {
+      this.dirty.add(ref);
+      this.details.delete(ref);
+    }
     this.schedule();
   }
 
@@ -252,6 +264,19 @@ export class FleetCache {
 
   /** One service in depth, or undefined when the catalog has no such service. */
   detail(entityRef: string): ServiceDetail | undefined {
+    const memo = this.details.get(entityRef);
+    if (memo) return memo;
+    const detail = this.computeDetail(entityRef);
+    if (detail) {
+      if (this.details.size >= DETAIL_MEMO_SIZE) {
+        this.details.delete(this.details.keys().next().value!);
+      }
+      this.details.set(entityRef, detail);
+    }
+    return detail;
+  }
+
+  private computeDetail(entityRef: string): ServiceDetail | undefined {
     const service = this.mapper.service(entityRef);
     const summary =
       this.summaries.get(entityRef) ??
@@ -364,6 +389,7 @@ export class FleetCache {
   }
 
   private recomputeAll() {
+    this.details.clear();
     for (const service of this.mapper.allServices()) {
       this.dirty.add(service.entityRef);
     }
@@ -403,6 +429,7 @@ export class FleetCache {
   private onChange(change: ObjectChange) {
     const { cluster, object } = change;
     if (object.event) {
+      this.forgetDetailsAbout(cluster, object.event.involvedObject);
       this.recordEvent(cluster, change.type, object);
       return;
     }
@@ -416,11 +443,15 @@ export class FleetCache {
       change.type === 'delete'
         ? this.mapper.remove(cluster, object)
         : this.mapper.upsert(cluster, object);
-    for (const ref of affected) this.dirty.add(ref);
+    for (const ref of affected) {
+      this.dirty.add(ref);
+      this.details.delete(ref);
+    }
     this.schedule();
   }
 
   private onClusterState(state: ClusterState) {
+    this.details.clear();
     this.emit({
       type: 'cluster.updated',
       sequence: 0,
@@ -468,12 +499,32 @@ export class FleetCache {
     byObject.set(target, list);
   }
 
+  /** Drops the memoised details of the services an event's object belongs to. */
+  private forgetDetailsAbout(
+    cluster: string,
+    target: { kind: string; namespace?: string; name: string },
+  ) {
+    if (this.details.size === 0) return;
+    const resource = this.mapper.find(
+      cluster,
+      target.kind,
+      target.namespace ?? '',
+      target.name,
+    );
+    if (!resource) return;
+    for (const ref of this.mapper.claimants(cluster, resource)) {
+      this.details.delete(ref);
+    }
+  }
+
   private forgetEvent(cluster: string, object: ObjectChange['object']) {
     const eventKey = `${object.metadata.namespace ?? ''}/${
       object.metadata.name
     }`;
     const target = this.eventOwners.get(cluster)?.get(eventKey);
     if (!target) return;
+    const [kind, namespace, name] = target.split('/');
+    this.forgetDetailsAbout(cluster, { kind, namespace, name });
     this.eventOwners.get(cluster)?.delete(eventKey);
     const byObject = this.events.get(cluster);
     const list = byObject

@@ -143,6 +143,19 @@ export class ServiceMapper {
     return affected;
   }
 
+  /** The resource filed under a kind, namespace and name, if any. */
+  find(
+    cluster: string,
+    kind: string,
+    namespace: string,
+    name: string,
+  ): MappedResource | undefined {
+    return this.clusters
+      .get(cluster)
+      ?.byName.get(`${kind}/${namespace}`)
+      ?.get(name);
+  }
+
   /** Forgets a cluster's resources. */
   removeCluster(cluster: string): void {
     this.clusters.delete(cluster);

@@ -1,12 +1,10 @@
 import { intern } from './internStrings';
 
-/** A shared value's id, kept on the value itself (not enumerable, not serialised). */
-const ID = Symbol('shared value id');
-
-type Shared = object & { [ID]?: number };
+/** Distinct hashes remembered as seen once before the set starts over. */
+const SEEN_LIMIT = 500_000;
 
 function mix(hash: number, value: number): number {
-  return Math.imul(hash ^ value, 0x01000193) >>> 0;
+  return Math.imul(hash ^ value, 0x01000193) | 0;
 }
 
 function hashString(hash: number, value: string): number {
@@ -15,24 +13,31 @@ function hashString(hash: number, value: string): number {
   return mix(h, 0xff);
 }
 
-function hashValue(hash: number, value: unknown): number {
+function hashPrimitive(value: unknown): number {
   switch (typeof value) {
     case 'string':
-      return hashString(mix(hash, 1), value);
+      return hashString(1, value);
     case 'number':
-      return hashString(mix(hash, 2), String(value));
+      return hashString(2, String(value));
     case 'boolean':
-      return mix(hash, value ? 3 : 4);
-    case 'object':
-      return value === null ? mix(hash, 5) : mix(hash, (value as Shared)[ID]!);
+      return value ? 3 : 4;
     default:
-      return mix(hash, 6);
+      return value === null ? 5 : 6;
   }
 }
 
-/** Same fields, each identical (nested values are already shared). */
-function sameShape(a: object, b: object): boolean {
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
+/** Structural equality of two values built by the pool (so plain JSON-like). */
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (
+    typeof a !== 'object' ||
+    typeof b !== 'object' ||
+    a === null ||
+    b === null ||
+    Array.isArray(a) !== Array.isArray(b)
+  ) {
+    return false;
+  }
   const keysA = Object.keys(a);
   const keysB = Object.keys(b);
   if (keysA.length !== keysB.length) return false;
@@ -40,8 +45,10 @@ function sameShape(a: object, b: object): boolean {
     const key = keysA[i];
     if (
       key !== keysB[i] ||
-      (a as Record<string, unknown>)[key] !==
-        (b as Record<string, unknown>)[key]
+      !same(
+        (a as Record<string, unknown>)[key],
+        (b as Record<string, unknown>)[key],
+      )
     ) {
       return false;
     }
@@ -52,14 +59,15 @@ function sameShape(a: object, b: object): boolean {
 /**
  * Hash-consing for immutable JSON-like values: {@link ValuePool.share}
  * returns a frozen copy whose sub-objects and sub-arrays are the very same
- * objects as any equal ones shared before. Label sets, owner references,
+ * objects as equal ones shared before. Label sets, owner references,
  * container lists and condition lists repeat across thousands of pods; kept
  * once, they cost nothing per pod.
  *
- * Values are found by a hash of their own fields (nested values count by
- * identity, being shared already) and confirmed field by field, so the pool
- * holds no key strings. Entries are held weakly; dead ones are swept as the
- * pool grows.
+ * A value is found by a structural hash and confirmed by comparing fields.
+ * Only values seen at least twice are kept in the pool (weakly: entries of
+ * collected values are swept as the pool grows); a value seen once costs
+ * just its hash in a set, so the many values unique to one workload (its
+ * name, selector, messages) carry no pool overhead.
  *
  * @public
  */
@@ -67,9 +75,9 @@ export class ValuePool {
   /** Hash → the value (most hashes) or the values sharing it. */
   private readonly buckets = new Map<
     number,
-    WeakRef<Shared> | WeakRef<Shared>[]
+    WeakRef<object> | WeakRef<object>[]
   >();
-  private nextId = 1;
+  private readonly seen = new Set<number>();
   private entries = 0;
   private sweepAt = 1024;
 
@@ -80,7 +88,7 @@ export class ValuePool {
 
   /** A frozen, shared copy of `value` (strings interned, `undefined` fields dropped). */
   share<T>(value: T): T {
-    return this.shareValue(value) as T;
+    return this.shareValue(value).value as T;
   }
 
   /**
@@ -90,47 +98,57 @@ export class ValuePool {
   shareParts<T extends object>(value: T): T {
     const copy: Record<string, unknown> = {};
     for (const [name, field] of Object.entries(value)) {
-      if (field !== undefined) copy[name] = this.shareValue(field);
+      if (field !== undefined) copy[name] = this.shareValue(field).value;
     }
     return Object.freeze(copy) as T;
   }
 
-  private shareValue(value: unknown): unknown {
-    if (typeof value === 'string') return intern(value);
-    if (value === null || typeof value !== 'object') return value;
-    let copy: Shared;
-    let hash = 0x811c9dc5;
+  private shareValue(value: unknown): { value: unknown; hash: number } {
+    if (typeof value === 'string') {
+      return { value: intern(value), hash: hashPrimitive(value) };
+    }
+    if (value === null || typeof value !== 'object') {
+      return { value, hash: hashPrimitive(value) };
+    }
+    let copy: object;
+    let hash: number;
     if (Array.isArray(value)) {
-      const items = value.map(v => this.shareValue(v));
-      hash = mix(hash, 7);
-      for (const item of items) hash = hashValue(hash, item);
-      copy = items;
+      hash = 7;
+      copy = value.map(item => {
+        const shared = this.shareValue(item);
+        hash = mix(hash, shared.hash);
+        return shared.value;
+      });
     } else {
+      hash = 8;
       const fields: Record<string, unknown> = {};
       for (const [name, field] of Object.entries(value)) {
         if (field === undefined) continue;
         const shared = this.shareValue(field);
-        fields[name] = shared;
-        hash = hashValue(hashString(hash, name), shared);
+        fields[name] = shared.value;
+        hash = mix(hashString(hash, name), shared.hash);
       }
       copy = fields;
     }
     const found = this.buckets.get(hash);
-    let bucket: WeakRef<Shared>[] = [];
+    let bucket: WeakRef<object>[] = [];
     if (Array.isArray(found)) bucket = found;
     else if (found) bucket = [found];
     for (const ref of bucket) {
       const existing = ref.deref();
-      if (existing && sameShape(existing, copy)) return existing;
+      if (existing && same(existing, copy)) return { value: existing, hash };
     }
-    Object.defineProperty(copy, ID, { value: this.nextId++ });
     Object.freeze(copy);
+    if (!this.seen.has(hash)) {
+      if (this.seen.size >= SEEN_LIMIT) this.seen.clear();
+      this.seen.add(hash);
+      return { value: copy, hash };
+    }
     const ref = new WeakRef(copy);
-    if (bucket.length === 0) this.buckets.set(hash, ref);
-    else this.buckets.set(hash, [...bucket, ref]);
+    this.buckets.set(hash, bucket.length === 0 ? ref : [...bucket, ref]);
     this.entries += 1;
     if (this.entries >= this.sweepAt) this.sweep();
-    return copy;
+    return { value: copy, hash };
   }
 
   /** Drops entries whose value is gone. */
