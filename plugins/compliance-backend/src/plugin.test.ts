@@ -112,8 +112,9 @@ describe('compliance API', () => {
     );
     const res = await request(server).get('/api/compliance/export?format=csv');
     expect(res.status).toBe(200);
+    // The evaluation's date and time name the file.
     expect(res.headers['content-disposition']).toMatch(
-      /^attachment; filename="compliance-.*\.csv"$/,
+      /^attachment; filename="compliance-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z\.csv"$/,
     );
     const [header, ...rows] = parseCsv(res.text);
     expect(header).toEqual([

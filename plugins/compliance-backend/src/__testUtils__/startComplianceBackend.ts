@@ -2,11 +2,13 @@ import type { JsonObject } from '@backstage/config';
 import {
   coreServices,
   createServiceFactory,
+  type AuditorService,
   type PermissionsService,
   type SchedulerService,
 } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import type { Entity } from '@backstage/catalog-model';
+import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
+import type { Knex } from 'knex';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { compliancePlugin } from '../plugin';
@@ -46,10 +48,34 @@ export const denyAll: Partial<PermissionsService> = {
     requests.map(() => ({ result: AuthorizeResult.DENY })),
 };
 
+/**
+ * A catalog whose entities can change between reads (a Template edited,
+ * removed), filtered by kind as the compliance plugin asks.
+ */
+function changingCatalog(entities: () => Entity[]) {
+  return catalogServiceMock.mock({
+    getEntities: async request => {
+      const filter = request?.filter as { kind?: string } | undefined;
+      return {
+        items: entities().filter(e => !filter?.kind || e.kind === filter.kind),
+      };
+    },
+    getEntitiesByRefs: async request => ({
+      items: request.entityRefs.map(ref =>
+        entities().find(e => stringifyEntityRef(e) === ref),
+      ),
+    }),
+  }).factory;
+}
+
 /** The compliance plugin on a test backend, reading a real fake-sources server. */
 export async function startComplianceBackend(
   options: {
-    entities?: Entity[];
+    /** A function is read at every catalog request. */
+    entities?: Entity[] | (() => Entity[]);
+    /** The plugin's database; default the test backend's SQLite. */
+    database?: Knex;
+    auditor?: Partial<AuditorService>;
     sources?: SourcesFixture;
     permissions?: Partial<PermissionsService>;
     config?: JsonObject;
@@ -60,9 +86,25 @@ export async function startComplianceBackend(
   const backend = await startTestBackend({
     features: [
       compliancePlugin,
-      catalogServiceMock.factory({
-        entities: options.entities ?? defaultEntities,
-      }),
+      typeof options.entities === 'function'
+        ? changingCatalog(options.entities)
+        : catalogServiceMock.factory({
+            entities: options.entities ?? defaultEntities,
+          }),
+      ...(options.database
+        ? [
+            createServiceFactory({
+              service: coreServices.database,
+              deps: {},
+              factory: () => ({
+                getClient: async () => options.database as Knex,
+              }),
+            }),
+          ]
+        : []),
+      ...(options.auditor
+        ? [mockServices.auditor.mock(options.auditor).factory]
+        : []),
       createServiceFactory({
         service: coreServices.discovery,
         deps: {},
