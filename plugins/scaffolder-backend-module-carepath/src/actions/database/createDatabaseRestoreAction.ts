@@ -10,6 +10,7 @@ import {
   requireDatabase,
 } from './DatabaseActionOptions';
 import { databaseRestoreExamples } from './createDatabaseRestoreAction.examples';
+import { restoreCloudNativePgBackup } from './restoreCloudNativePgBackup';
 
 const inputShape = {
   entityRef: fields.entityRef,
@@ -28,6 +29,14 @@ const inputShape = {
       .describe(
         "Restore into this fresh database (a restore test) instead of the service's database; same naming rule",
       ),
+  targetCluster: (zImpl: typeof z) =>
+    fields
+      .kubernetesName(
+        zImpl,
+        'cloudnative-pg: name of the new Cluster bootstrapped from the backup (CloudNativePG restores only into a new Cluster); default <cluster>-restore-<backup suffix>',
+      )
+      .max(63)
+      .optional(),
   keepRestoredDatabase: (zImpl: typeof z) =>
     zImpl
       .boolean()
@@ -46,7 +55,15 @@ const outputShape = {
       .boolean()
       .describe('Whether this was a restore test into a fresh database'),
   restoredTables: (zImpl: typeof z) =>
-    zImpl.number().describe('Tables found in the database after the restore'),
+    zImpl
+      .number()
+      .optional()
+      .describe('postgres: tables found in the database after the restore'),
+  cluster: (zImpl: typeof z) =>
+    zImpl
+      .string()
+      .optional()
+      .describe('cloudnative-pg: the new Cluster bootstrapped from the backup'),
 };
 
 const inputSchema = z.object({
@@ -54,6 +71,7 @@ const inputSchema = z.object({
   name: inputShape.name(z),
   backupId: inputShape.backupId(z),
   targetDatabase: inputShape.targetDatabase(z),
+  targetCluster: inputShape.targetCluster(z),
   keepRestoredDatabase: inputShape.keepRestoredDatabase(z),
 });
 
@@ -83,15 +101,34 @@ export function createDatabaseRestoreAction(options: DatabaseActionOptions) {
         async () => {
           const input = parseActionInput(inputSchema, ctx.input);
           const database = await requireDatabase(options.records, input);
-          if (database.provider !== 'postgres') {
-            throw new InputError(
-              `name: ${database.name} is a CloudNativePG database; restore it by bootstrapping a Cluster from the Backup resource`,
-            );
-          }
           const backup = await options.records.findBackup(input.backupId);
           if (!backup || backup.databaseId !== database.id) {
             throw new InputError(
               `backupId: no backup "${input.backupId}" of database ${database.name} for ${input.entityRef}`,
+            );
+          }
+          if (database.provider === 'cloudnative-pg') {
+            if (input.targetDatabase || input.keepRestoredDatabase) {
+              throw new InputError(
+                `targetDatabase: ${database.name} is a CloudNativePG database, restored into a new Cluster; name it with targetCluster`,
+              );
+            }
+            const restored = await restoreCloudNativePgBackup({
+              ctx,
+              options,
+              database,
+              backup,
+              targetCluster: input.targetCluster,
+            });
+            ctx.output('database', database.name);
+            ctx.output('backupId', backup.id);
+            ctx.output('restoreTest', false);
+            ctx.output('cluster', restored.cluster);
+            return;
+          }
+          if (input.targetCluster) {
+            throw new InputError(
+              `targetCluster: applies to CloudNativePG databases; ${database.name} is on server ${database.server}, use targetDatabase for a restore test`,
             );
           }
           const store = backupStoreFrom(options.config.backups);
