@@ -67,6 +67,7 @@ export function FleetTableHeader(
               {column.field ? (
                 <TableSortLabel
                   active={active}
+                  hideSortIcon
                   direction={active ? activeDirection : 'asc'}
                   onClick={() => column.field && onSort(column.field)}
                 >

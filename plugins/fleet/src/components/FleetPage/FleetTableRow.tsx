@@ -47,6 +47,7 @@ export const FleetTableRow = memo(function ServiceRow(props: {
           status={service.health.status}
           message={service.health.message}
           subject={service.title ?? service.name}
+          label=""
         />
       </div>
       <div role="cell" className={cell} title={service.owner}>
@@ -64,7 +65,11 @@ export const FleetTableRow = memo(function ServiceRow(props: {
       {clusters.map(cluster => {
         const health = service.clusters.find(c => c.cluster === cluster);
         return (
-          <div role="cell" key={cluster} className={cell}>
+          <div
+            role="cell"
+            key={cluster}
+            className={`${cell} ${classes.clusterCell}`}
+          >
             {health ? (
               <HealthChip
                 status={health.status}
