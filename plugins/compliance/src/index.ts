@@ -28,6 +28,7 @@ export type {
   ExemptionRequest,
   ExemptionsQuery,
   ServiceCompliance,
+  PartialSource,
   UnavailableSource,
 } from './api/ComplianceApi';
 export { ComplianceClient, resultsQueryString } from './api/ComplianceClient';

@@ -27,6 +27,17 @@ export interface UnavailableSource {
 }
 
 /**
+ * A source an evaluation read only in part (e.g. `fleet` before every
+ * cluster had synced): results that depend on it may be incomplete.
+ *
+ * @public
+ */
+export interface PartialSource {
+  source: string;
+  reason: string;
+}
+
+/**
  * One evaluation run, as the results routes describe it.
  *
  * @public
@@ -38,6 +49,8 @@ export interface EvaluationInfo {
   controlsVersion: string;
   trigger: 'schedule' | 'manual';
   unavailableSources: UnavailableSource[];
+  /** Absent from evaluations stored before partial sources were recorded. */
+  partialSources?: PartialSource[];
 }
 
 /**

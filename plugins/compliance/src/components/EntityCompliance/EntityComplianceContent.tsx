@@ -9,6 +9,7 @@ import type { EntityComplianceResults } from '../../api/ComplianceApi';
 import { formatDate, formatScore, formatTime } from '../../lib/format';
 import { statusOrder } from '../StatusChip/controlStatus';
 import { ControlResultItem } from './ControlResultItem';
+import { PartialSourcesAlerts } from '../ComplianceErrorPanel/PartialSourcesAlerts';
 
 /** The entity "Compliance" tab for given results. */
 export function EntityComplianceContent(props: {
@@ -63,6 +64,7 @@ export function EntityComplianceContent(props: {
           not-applicable in this evaluation ({source.reason}).
         </Alert>
       ))}
+      <PartialSourcesAlerts evaluation={results.evaluation} />
       {pending.length > 0 && (
         <Alert severity="info">
           Pending exemption requests:{' '}

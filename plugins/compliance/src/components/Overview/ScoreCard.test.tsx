@@ -21,3 +21,30 @@ describe('ScoreCard', () => {
     ).not.toBeInTheDocument();
   });
 });
+
+describe('ScoreCard with partial fleet data', () => {
+  it('says which clusters had not synced', async () => {
+    await renderInTestApp(
+      <ScoreCard
+        score={0.9}
+        evaluation={{
+          ...anEvaluation(),
+          partialSources: [
+            {
+              source: 'fleet',
+              reason: 'clusters not synced: staging (syncing)',
+            },
+          ],
+        }}
+        canEvaluate={false}
+        evaluating={false}
+        onEvaluate={() => {}}
+      />,
+    );
+    expect(
+      screen.getByText(
+        /fleet data was partial in this evaluation \(clusters not synced: staging \(syncing\)\)/,
+      ),
+    ).toBeInTheDocument();
+  });
+});

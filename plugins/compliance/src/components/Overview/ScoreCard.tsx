@@ -3,6 +3,7 @@ import { Box, Button, Typography } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import type { EvaluationInfo } from '../../api/ComplianceApi';
 import { formatScore, formatTime } from '../../lib/format';
+import { PartialSourcesAlerts } from '../ComplianceErrorPanel/PartialSourcesAlerts';
 
 /** The overall score, when and against which controls it was judged, and what was missing. */
 export function ScoreCard(props: {
@@ -55,6 +56,7 @@ export function ScoreCard(props: {
           </Alert>
         </Box>
       ))}
+      <PartialSourcesAlerts evaluation={evaluation} />
     </InfoCard>
   );
 }
