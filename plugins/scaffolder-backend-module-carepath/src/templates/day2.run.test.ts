@@ -3,6 +3,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import {
   databaseOperationsAnswers,
+  databaseOperationsRefused,
   decommissionAnswers,
   demoService,
   demoServiceEntity,
@@ -134,6 +135,28 @@ describe('day-2 templates against a demo service', () => {
 
   describe('database-operations', () => {
     let backupId: string;
+
+    it.each(databaseOperationsRefused)(
+      'refuses $id with 400 naming the field',
+      async answers => {
+        const created = await backend.createTask(
+          'template:default/database-operations',
+          answers.values,
+        );
+        expect(created.status).toBe(400);
+        expect(
+          (
+            created.body.errors as Array<{ property: string; message: string }>
+          ).map(e => `${e.property} ${e.message}`),
+        ).toContainEqual(
+          expect.stringMatching(
+            new RegExp(
+              `^instance(\\.${answers.field} | requires property "${answers.field}")`,
+            ),
+          ),
+        );
+      },
+    );
 
     it('provision creates the database, its role and its Secret', async () => {
       await dryRunChangesNothing(

@@ -68,14 +68,14 @@ describe('fhir-service through a real run on the embedded default', () => {
       const messages = (
         created.body.errors as Array<{ property: string; message: string }>
       ).map(e => `${e.property} ${e.message}`);
-      // Direct rules name the field; conditional ones (phi needs a backup
-      // policy, exposed needs a hostname, GitHub needs a repository) are
-      // reported by the backend as the failed condition, and the form names
-      // the field (see templates.test.ts).
-      expect(messages.join('\n')).toMatch(
-        ['name', 'environments'].includes(answers.field)
-          ? new RegExp(`instance\\.${answers.field} `)
-          : /is not exactly one from/,
+      // Every refusal names the field: `instance.name does not match
+      // pattern …` or `instance requires property "hostname"`.
+      expect(messages).toContainEqual(
+        expect.stringMatching(
+          new RegExp(
+            `^instance(\\.${answers.field} | requires property "${answers.field}")`,
+          ),
+        ),
       );
       expect(await backend.state()).toEqual(before);
     },
