@@ -281,23 +281,33 @@ describe('templates through the dry-run API', () => {
     ).toEqual(['CP-AUD-01', 'CP-INT-01', 'CP-INT-03']);
   });
 
-  it('fhir-service A provisions in staging and deploys there, C in prod-east', async () => {
+  it('fhir-service A provisions and deploys in staging, C in prod-east', async () => {
     const template = templates.get('fhir-service')!;
-    const a = stepsOf(
-      await backend.dryRun(template, fhirServiceAnswers.A.values),
-    );
-    expect(a.messages.join('\n')).toMatch(
+    const a = await backend.dryRun(template, fhirServiceAnswers.A.values);
+    const inputsOf = (result: DryRunResult) =>
+      Object.fromEntries(actionInputs(result).map(i => [i.stepId, i.input]));
+    expect(inputsOf(a)).toMatchObject({
+      database: {
+        entityRef: 'component:default/patient-records-api',
+        name: 'patient_records_api',
+        dataClassification: 'phi',
+        cluster: 'staging',
+        namespace: 'clinical-records',
+        secretName: 'patient-records-api-db-credentials',
+        backupPolicy: { maxAgeHours: 24 },
+      },
+      deploy: { cluster: 'staging', path: 'kubernetes/' },
+      'publish-local': { repoName: 'patient-records-api' },
+    });
+    expect(stepsOf(a).messages.join('\n')).toMatch(
       /database patient_records_api on server embedded would be created/,
     );
-    expect(a.messages.join('\n')).toMatch(
-      /"backupPolicy": \{\s*"maxAgeHours": 24\s*\}/,
-    );
-    expect(a.messages.join('\n')).toMatch(/"cluster": "staging"/);
-    const c = stepsOf(
-      await backend.dryRun(template, fhirServiceAnswers.C.values),
-    );
-    expect(c.messages.join('\n')).toMatch(/"cluster": "prod-east"/);
-    expect(c.messages.join('\n')).not.toMatch(/"cluster": "staging"/);
+    const c = await backend.dryRun(template, fhirServiceAnswers.C.values);
+    expect(inputsOf(c)).toMatchObject({
+      database: { cluster: 'prod-east', dataClassification: 'public' },
+      deploy: { cluster: 'prod-east' },
+    });
+    expect(inputsOf(c).database).not.toHaveProperty('backupPolicy');
   });
 
   it.each(fhirServiceRefused.map(r => [r.id, r] as const))(

@@ -7,6 +7,7 @@ import {
   demoServiceEntity,
   fhirServiceAnswers,
   fhirServiceRefused,
+  workerAnswers,
 } from './__fixtures__/answers';
 import {
   FinishedTask,
@@ -34,7 +35,7 @@ function stepsOf(task: FinishedTask) {
   };
 }
 
-describe('fhir-service through a real run on the embedded default', () => {
+describe('golden paths through a real run on the embedded default', () => {
   let backend: TemplateTestBackend;
 
   beforeAll(async () => {
@@ -45,6 +46,7 @@ describe('fhir-service through a real run on the embedded default', () => {
     });
     backend.namespace(namespace);
     await backend.waitForEntity('template:default/fhir-service');
+    await backend.waitForEntity('template:default/hl7-integration-worker');
     await backend.waitForEntity(demoService.entityRef);
   });
   afterAll(() => backend?.stop());
@@ -57,7 +59,7 @@ describe('fhir-service through a real run on the embedded default', () => {
       values: { ...fhirServiceAnswers.A.values, backupMaxAgeHours: null },
     },
   ])(
-    'refuses $id with 400 naming the field, before any step',
+    'fhir-service refuses $id with 400 naming the field, before any step',
     async answers => {
       const before = await backend.state();
       const created = await backend.createTask(
@@ -81,7 +83,7 @@ describe('fhir-service through a real run on the embedded default', () => {
     },
   );
 
-  it('refuses a name already in the catalog before any step with a side effect', async () => {
+  it('fhir-service refuses a name already in the catalog before any step with a side effect', async () => {
     const before = await backend.state();
     const task = await backend.runTask('template:default/fhir-service', {
       ...fhirServiceAnswers.A.values,
@@ -104,7 +106,7 @@ describe('fhir-service through a real run on the embedded default', () => {
     expect(await backend.state()).toEqual(before);
   });
 
-  it('phi, exposed, with a database: repository, database and Secret, running Deployment, catalog entity and its health', async () => {
+  it('fhir-service, phi, exposed, with a database: repository, database and Secret, running Deployment, catalog entity and its health', async () => {
     const task = await backend.runTask(
       'template:default/fhir-service',
       fhirServiceAnswers.A.values,
@@ -244,5 +246,38 @@ describe('fhir-service through a real run on the embedded default', () => {
         url: `/catalog/default/component/${name}/kubernetes-health`,
       },
     ]);
+  });
+
+  it('hl7-integration-worker: repository, running Deployment and catalog entity, no database', async () => {
+    const worker = workerAnswers.B.values as JsonObject & { name: string };
+    const databases = await backend.databases();
+    const task = await backend.runTask(
+      'template:default/hl7-integration-worker',
+      worker,
+    );
+    expect({
+      status: task.status,
+      errors: task.log.filter(l => l.status === 'failed'),
+    }).toEqual({ status: 'completed', errors: [] });
+    expect(stepsOf(task).completed).toEqual([
+      'existing',
+      'fetch',
+      'compliance',
+      'publish-local',
+      'deploy',
+      'register',
+    ]);
+    expect(await backend.repositories()).toContain(`${worker.name}.git`);
+    expect(await backend.databases()).toEqual(databases);
+    expect(
+      backend.objects('staging', 'apps/v1', 'Deployment', namespace),
+    ).toContain(worker.name);
+    const entity = await backend.waitForEntity(
+      `component:default/${worker.name}`,
+    );
+    expect(entity.metadata.annotations).toMatchObject({
+      'carepath.io/data-classification': 'phi',
+      'carepath.io/template': 'hl7-integration-worker',
+    });
   });
 });
