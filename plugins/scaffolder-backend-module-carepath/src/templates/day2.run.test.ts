@@ -13,7 +13,8 @@ import {
   TemplateUnderTest,
 } from './__testUtils__/templateFiles';
 import {
-  FinishedTask,
+  taskOutcome,
+  taskSteps,
   TemplateTestBackend,
 } from './__testUtils__/TemplateTestBackend';
 
@@ -27,25 +28,6 @@ const deploymentRef = {
   namespace,
   name: demoService.name,
 };
-
-/** Step ids that completed, failed and were skipped. */
-function stepsOf(task: FinishedTask) {
-  const withStatus = (status: string) =>
-    task.log.filter(l => l.status === status && l.stepId).map(l => l.stepId);
-  return {
-    completed: withStatus('completed'),
-    failed: withStatus('failed'),
-    skipped: withStatus('skipped'),
-  };
-}
-
-/** A task's failure messages, so a failed expectation shows why. */
-function outcome(task: FinishedTask) {
-  return {
-    status: task.status,
-    errors: task.log.filter(l => l.status === 'failed').map(l => l.message),
-  };
-}
 
 describe('day-2 templates against a demo service', () => {
   let backend: TemplateTestBackend;
@@ -167,8 +149,8 @@ describe('day-2 templates against a demo service', () => {
         'database-operations',
         databaseOperationsAnswers.provision.values,
       );
-      expect(outcome(task)).toEqual({ status: 'completed', errors: [] });
-      expect(stepsOf(task).completed).toEqual([
+      expect(taskOutcome(task)).toEqual({ status: 'completed', errors: [] });
+      expect(taskSteps(task).completed).toEqual([
         'entity',
         'checks',
         'provision',
@@ -202,8 +184,8 @@ describe('day-2 templates against a demo service', () => {
         'database-operations',
         databaseOperationsAnswers.rotate.values,
       );
-      expect(outcome(task)).toEqual({ status: 'completed', errors: [] });
-      expect(stepsOf(task).completed).toEqual(['entity', 'checks', 'rotate']);
+      expect(taskOutcome(task)).toEqual({ status: 'completed', errors: [] });
+      expect(taskSteps(task).completed).toEqual(['entity', 'checks', 'rotate']);
       const rotated = secret()!;
       expect(rotated.password).not.toBe(old.password);
       await expect(asService(old, 'SELECT 1')).rejects.toThrow(
@@ -231,8 +213,8 @@ describe('day-2 templates against a demo service', () => {
         'database-operations',
         databaseOperationsAnswers.backup.values,
       );
-      expect(outcome(task)).toEqual({ status: 'completed', errors: [] });
-      expect(stepsOf(task).completed).toEqual(['entity', 'checks', 'backup']);
+      expect(taskOutcome(task)).toEqual({ status: 'completed', errors: [] });
+      expect(taskSteps(task).completed).toEqual(['entity', 'checks', 'backup']);
       const text = JSON.stringify(task.output.text);
       backupId = /Backup id \| `([^`]+)`/.exec(text)![1];
       const files = await readdir(path.join(backend.backupDirectory, database));
@@ -246,8 +228,12 @@ describe('day-2 templates against a demo service', () => {
       };
       await dryRunChangesNothing('database-operations', values);
       const task = await run('database-operations', values);
-      expect(outcome(task)).toEqual({ status: 'completed', errors: [] });
-      expect(stepsOf(task).completed).toEqual(['entity', 'checks', 'restore']);
+      expect(taskOutcome(task)).toEqual({ status: 'completed', errors: [] });
+      expect(taskSteps(task).completed).toEqual([
+        'entity',
+        'checks',
+        'restore',
+      ]);
       expect(JSON.stringify(task.output.text)).toMatch(/Restore test \| true/);
       // The test copy is dropped: it would be PHI outside every record.
       expect(await backend.databases()).not.toContain(
@@ -270,7 +256,7 @@ describe('day-2 templates against a demo service', () => {
         confirm: 'patient-intake',
       });
       expect(task.status).toBe('failed');
-      expect(stepsOf(task)).toMatchObject({
+      expect(taskSteps(task)).toMatchObject({
         completed: ['entity'],
         failed: ['checks'],
       });
@@ -288,8 +274,12 @@ describe('day-2 templates against a demo service', () => {
         ...databaseOperationsAnswers.restoreInPlace.values,
         backupId,
       });
-      expect(outcome(task)).toEqual({ status: 'completed', errors: [] });
-      expect(stepsOf(task).completed).toEqual(['entity', 'checks', 'restore']);
+      expect(taskOutcome(task)).toEqual({ status: 'completed', errors: [] });
+      expect(taskSteps(task).completed).toEqual([
+        'entity',
+        'checks',
+        'restore',
+      ]);
       expect(
         await asService(secret()!, 'SELECT id, note FROM intake ORDER BY id'),
       ).toEqual([{ id: 1, note: 'first' }]);
@@ -304,7 +294,7 @@ describe('day-2 templates against a demo service', () => {
         confirm: 'yes',
       });
       expect(task.status).toBe('failed');
-      expect(stepsOf(task)).toMatchObject({
+      expect(taskSteps(task)).toMatchObject({
         completed: ['entity'],
         failed: ['checks'],
       });
@@ -326,8 +316,8 @@ describe('day-2 templates against a demo service', () => {
         'service-decommission',
         decommissionAnswers.A.values,
       );
-      expect(outcome(task)).toEqual({ status: 'completed', errors: [] });
-      expect(stepsOf(task).completed).toEqual([
+      expect(taskOutcome(task)).toEqual({ status: 'completed', errors: [] });
+      expect(taskSteps(task).completed).toEqual([
         'entity',
         'checks',
         'deprecate',

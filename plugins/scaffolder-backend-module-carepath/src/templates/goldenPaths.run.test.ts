@@ -10,7 +10,8 @@ import {
   workerAnswers,
 } from './__fixtures__/answers';
 import {
-  FinishedTask,
+  taskOutcome,
+  taskSteps,
   TemplateTestBackend,
 } from './__testUtils__/TemplateTestBackend';
 
@@ -19,21 +20,6 @@ jest.setTimeout(180_000);
 const exec = promisify(execFile);
 const name = 'patient-records-api';
 const namespace = 'clinical-records';
-
-/** Step ids in the order they began, and the ones that finished. */
-function stepsOf(task: FinishedTask) {
-  return {
-    completed: task.log
-      .filter(l => l.status === 'completed' && l.stepId)
-      .map(l => l.stepId),
-    failed: task.log
-      .filter(l => l.status === 'failed' && l.stepId)
-      .map(l => l.stepId),
-    skipped: task.log
-      .filter(l => l.status === 'skipped' && l.stepId)
-      .map(l => l.stepId),
-  };
-}
 
 describe('golden paths through a real run on the embedded default', () => {
   let backend: TemplateTestBackend;
@@ -90,7 +76,7 @@ describe('golden paths through a real run on the embedded default', () => {
       name: demoService.name,
     });
     expect(task.status).toBe('failed');
-    const steps = stepsOf(task);
+    const steps = taskSteps(task);
     expect(steps.completed).toEqual(['existing']);
     expect(steps.failed).toEqual(['fetch']);
     expect(task.log.map(l => l.message).join('\n')).toMatch(
@@ -111,11 +97,8 @@ describe('golden paths through a real run on the embedded default', () => {
       'template:default/fhir-service',
       fhirServiceAnswers.A.values,
     );
-    expect({
-      status: task.status,
-      errors: task.log.filter(l => l.status === 'failed'),
-    }).toEqual({ status: 'completed', errors: [] });
-    expect(stepsOf(task)).toEqual({
+    expect(taskOutcome(task)).toEqual({ status: 'completed', errors: [] });
+    expect(taskSteps(task)).toEqual({
       completed: [
         'existing',
         'fetch',
@@ -255,11 +238,8 @@ describe('golden paths through a real run on the embedded default', () => {
       'template:default/hl7-integration-worker',
       worker,
     );
-    expect({
-      status: task.status,
-      errors: task.log.filter(l => l.status === 'failed'),
-    }).toEqual({ status: 'completed', errors: [] });
-    expect(stepsOf(task).completed).toEqual([
+    expect(taskOutcome(task)).toEqual({ status: 'completed', errors: [] });
+    expect(taskSteps(task).completed).toEqual([
       'existing',
       'fetch',
       'compliance',

@@ -109,6 +109,25 @@ export interface FinishedTask {
   output: JsonObject;
 }
 
+/** Step ids of a task that completed, failed and were skipped, in order. */
+export function taskSteps(task: FinishedTask) {
+  const withStatus = (status: string) =>
+    task.log.filter(l => l.status === status && l.stepId).map(l => l.stepId);
+  return {
+    completed: withStatus('completed'),
+    failed: withStatus('failed'),
+    skipped: withStatus('skipped'),
+  };
+}
+
+/** A task's status and failure messages, so a failed expectation shows why. */
+export function taskOutcome(task: FinishedTask) {
+  return {
+    status: task.status,
+    errors: task.log.filter(l => l.status === 'failed').map(l => l.message),
+  };
+}
+
 /** The dry-run API's answer. */
 export interface DryRunResult {
   status: number;
