@@ -7,6 +7,7 @@
  */
 import { createBackend } from '@backstage/backend-defaults';
 import { catalogModuleCarepathAnnotations } from '@carepath/plugin-compliance-backend';
+import { catalogModuleCarepathLifecycle } from '@carepath/plugin-scaffolder-backend-module-carepath';
 import { authModuleCarepathDemo } from './modules/authModuleCarepathDemo';
 
 const backend = createBackend();
@@ -64,5 +65,6 @@ backend.add(import('@carepath/plugin-fleet-backend'));
 backend.add(import('@carepath/plugin-scaffolder-backend-module-carepath'));
 backend.add(import('@carepath/plugin-compliance-backend'));
 backend.add(catalogModuleCarepathAnnotations);
+backend.add(catalogModuleCarepathLifecycle);
 
 backend.start();

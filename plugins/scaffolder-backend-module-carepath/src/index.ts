@@ -2,12 +2,20 @@
  * CarePath's platform-owned scaffolder actions: databases (provision,
  * credential rotation, backup, restore, decommission), Kubernetes apply and
  * scale, the compliance check and lifecycle changes, with the platform
- * records the compliance plugin reads.
+ * records the compliance plugin reads; and the catalog module that shows
+ * recorded lifecycles on entities.
  *
  * @packageDocumentation
  */
 
 export { scaffolderModuleCarepath as default } from './module';
+export { catalogModuleCarepathLifecycle } from './catalog/catalogModuleCarepathLifecycle';
+export {
+  RecordedLifecycleProcessor,
+  recordedLifecycleAnnotation,
+} from './catalog/RecordedLifecycleProcessor';
+export { HttpRecordedLifecycles } from './catalog/RecordedLifecycles';
+export type { RecordedLifecycles } from './catalog/RecordedLifecycles';
 export { createDatabaseProvisionAction } from './actions/database/createDatabaseProvisionAction';
 export { createRotateCredentialsAction } from './actions/database/createRotateCredentialsAction';
 export { createDatabaseBackupAction } from './actions/database/createDatabaseBackupAction';

@@ -1,0 +1,37 @@
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { HttpRecordedLifecycles } from './RecordedLifecycles';
+import { RecordedLifecycleProcessor } from './RecordedLifecycleProcessor';
+
+/**
+ * Catalog module showing lifecycles recorded by `carepath:catalog:lifecycle`
+ * on the entities (`spec.lifecycle` and the `carepath.io/recorded-lifecycle`
+ * annotation): `backend.add(catalogModuleCarepathLifecycle)`.
+ *
+ * @public
+ */
+export const catalogModuleCarepathLifecycle = createBackendModule({
+  pluginId: 'catalog',
+  moduleId: 'carepath-lifecycle',
+  register(env) {
+    env.registerInit({
+      deps: {
+        catalog: catalogProcessingExtensionPoint,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
+        logger: coreServices.logger,
+      },
+      async init({ catalog, discovery, auth, logger }) {
+        catalog.addProcessor(
+          new RecordedLifecycleProcessor({
+            lifecycles: new HttpRecordedLifecycles({ discovery, auth }),
+            logger,
+          }),
+        );
+      },
+    });
+  },
+});
