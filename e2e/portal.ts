@@ -93,16 +93,29 @@ export async function demoUserToken(user: string): Promise<string> {
   throw new Error(`demo user ${user} could not sign in: ${last}`);
 }
 
-/** Runs a compliance evaluation as the platform team, so results exist. */
+/**
+ * Runs a compliance evaluation as the platform team, so results exist. A
+ * freshly started portal fills its catalog, then fleet maps it: until every
+ * source answers, the evaluation is repeated.
+ */
 export async function evaluateCompliance(): Promise<void> {
   const token = await demoUserToken('pat.platform');
-  const response = await fetch(`${BACKEND}/api/compliance/evaluate`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${token}` },
-  });
-  if (response.status !== 201) {
-    throw new Error(
-      `compliance evaluation: ${response.status} ${await response.text()}`,
-    );
+  const deadline = Date.now() + 180_000;
+  let last = '';
+  while (Date.now() < deadline) {
+    const response = await fetch(`${BACKEND}/api/compliance/evaluate`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    const body = await response.text();
+    if (
+      response.status === 201 &&
+      JSON.parse(body).unavailableSources.length === 0
+    ) {
+      return;
+    }
+    last = `${response.status} ${body.slice(0, 500)}`;
+    await new Promise(resolve => setTimeout(resolve, 3_000));
   }
+  throw new Error(`compliance evaluation never saw every source: ${last}`);
 }
