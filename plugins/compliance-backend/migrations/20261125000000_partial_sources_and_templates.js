@@ -1,6 +1,6 @@
 /*
  * Evaluations record the sources they read only in part (fleet clusters not
- * yet synced), and the audit of Template entities keeps the content hash it
+ * yet synced) and the titles of the controls they judged, and the audit of Template entities keeps the content hash it
  * last saw of each, to tell registrations, changes and removals apart.
  */
 
@@ -11,6 +11,9 @@ exports.up = async function up(knex) {
   await knex.schema.alterTable('evaluations', table => {
     // JSON: [{ source, reason }], null when every source was complete.
     table.text('partial_sources');
+    // JSON: { [controlId]: { title, hipaa, severity } } of the controls the
+    // run judged, so an export need not read every service's results.
+    table.text('controls');
   });
   await knex.schema.createTable('template_hashes', table => {
     table.string('entity_ref', 255).primary();
@@ -27,5 +30,6 @@ exports.down = async function down(knex) {
   await knex.schema.dropTable('template_hashes');
   await knex.schema.alterTable('evaluations', table => {
     table.dropColumn('partial_sources');
+    table.dropColumn('controls');
   });
 };

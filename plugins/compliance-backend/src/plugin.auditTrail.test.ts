@@ -165,9 +165,7 @@ describe.each([
       .get('/api/compliance/audit-events')
       .set('authorization', olivia)
       .expect(200);
-    const actions = trail.body.items.map(
-      (e: { action: string }) => e.action,
-    );
+    const actions = trail.body.items.map((e: { action: string }) => e.action);
     for (const action of [
       'template.registered',
       'template.changed',

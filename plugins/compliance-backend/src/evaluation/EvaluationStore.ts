@@ -71,7 +71,35 @@ interface EvaluationRow {
   trigger: string;
   unavailable_sources: string;
   partial_sources: string | null;
+  controls?: string | null;
   summary: string;
+}
+
+/**
+ * What an export shows of a control, the same for every service of a run.
+ *
+ * @public
+ */
+export interface ControlHeading {
+  title: string;
+  hipaa: string[];
+  severity: string;
+}
+
+/**
+ * What an export adds to each evidence record of a run, read without
+ * parsing every service's results.
+ *
+ * @public
+ */
+export interface ExportContext {
+  controls: Map<string, ControlHeading>;
+  services: Map<
+    string,
+    { owner: string; system: string; dataClassification: string }
+  >;
+  /** `${entityRef}\n${controlId}` → expiry of the exemption applied. */
+  exemptUntil: Map<string, string>;
 }
 
 interface ServiceRow {
@@ -121,6 +149,20 @@ function fromServiceRow(row: ServiceRow): ServiceSnapshot {
   };
 }
 
+function controlHeadings(
+  services: Array<Pick<ServiceSnapshot, 'results'>>,
+): Map<string, ControlHeading> {
+  const headings = new Map<string, ControlHeading>();
+  for (const service of services) {
+    for (const { controlId, title, hipaa, severity } of service.results) {
+      if (!headings.has(controlId)) {
+        headings.set(controlId, { title, hipaa, severity });
+      }
+    }
+  }
+  return headings;
+}
+
 /**
  * Evaluation runs and their per-service results, written in the same
  * transaction as the run's evidence snapshot.
@@ -149,6 +191,7 @@ export class EvaluationStore {
       partial_sources: evaluation.partialSources.length
         ? JSON.stringify(evaluation.partialSources)
         : null,
+      controls: JSON.stringify(Object.fromEntries(controlHeadings(services))),
       summary: JSON.stringify(evaluation.summary),
     });
     const writes = new WritePipeline();
@@ -205,33 +248,60 @@ export class EvaluationStore {
     return rows.map(fromServiceRow);
   }
 
-  /**
-   * One run's services in entity order, a page at a time (keyset pages on
-   * the primary key), for exports too large to hold at once.
-   */
-  async *servicePages(options: {
-    evaluationId: string;
-    pageSize: number;
-  }): AsyncGenerator<ServiceSnapshot[]> {
-    let after: string | undefined;
-    for (;;) {
-      const q = this.#knex<ServiceRow>('evaluation_services')
-        .where('evaluation_id', options.evaluationId)
-        .orderBy('entity_ref')
-        .limit(options.pageSize);
-      if (after !== undefined) {
-        q.where('entity_ref', '>', after);
-      }
-      const rows: ServiceRow[] = await q;
-      if (rows.length === 0) {
-        return;
-      }
-      yield rows.map(fromServiceRow);
-      if (rows.length < options.pageSize) {
-        return;
-      }
-      after = rows[rows.length - 1].entity_ref;
+  /** What an export of one run adds to its evidence records. */
+  async exportContext(evaluationId: string): Promise<ExportContext> {
+    const run: Pick<EvaluationRow, 'controls'> | undefined = await this.#knex(
+      'evaluations',
+    )
+      .where({ id: evaluationId })
+      .first('controls');
+    const services: ExportContext['services'] = new Map();
+    const rows: Array<
+      Pick<
+        ServiceRow,
+        'entity_ref' | 'owner' | 'system' | 'data_classification' | 'exempt'
+      >
+    > = await this.#knex('evaluation_services')
+      .where({ evaluation_id: evaluationId })
+      .select('entity_ref', 'owner', 'system', 'data_classification', 'exempt');
+    for (const row of rows) {
+      services.set(row.entity_ref, {
+        owner: row.owner ?? '',
+        system: row.system ?? '',
+        dataClassification: row.data_classification,
+      });
     }
+    // Only services with an exempt result, or every service for a run
+    // stored before control headings were, need their results read.
+    const withResults = this.#knex('evaluation_services')
+      .where({ evaluation_id: evaluationId })
+      .select('entity_ref', 'results');
+    if (run?.controls) {
+      withResults.where('exempt', '>', 0);
+    }
+    const parsed: ServiceSnapshot[] = (
+      (await withResults) as Array<Pick<ServiceRow, 'entity_ref' | 'results'>>
+    ).map(row => ({
+      entityRef: row.entity_ref,
+      results: JSON.parse(row.results) as ControlResult[],
+    })) as ServiceSnapshot[];
+    const exemptUntil = new Map<string, string>();
+    for (const service of parsed) {
+      for (const result of service.results) {
+        if (result.exemption) {
+          exemptUntil.set(
+            `${service.entityRef}\n${result.controlId}`,
+            result.exemption.expiresAt,
+          );
+        }
+      }
+    }
+    const controls = run?.controls
+      ? new Map<string, ControlHeading>(
+          Object.entries(JSON.parse(run.controls)),
+        )
+      : controlHeadings(parsed);
+    return { controls, services, exemptUntil };
   }
 
   /** Fleet-wide and per-service scores per run, oldest first. */

@@ -178,6 +178,57 @@ export class EvidenceStore {
     return byEntity;
   }
 
+  /**
+   * One evaluation's records for an export, in chain order, a page at a
+   * time; `observed` is the stored canonical JSON text.
+   */
+  async *exportPages(options: {
+    evaluationId: string;
+    pageSize: number;
+  }): AsyncGenerator<
+    Array<
+      Pick<
+        EvidenceRow,
+        | 'entity_ref'
+        | 'control_id'
+        | 'status'
+        | 'observed'
+        | 'controls_version'
+        | 'evaluated_at'
+        | 'hash'
+      >
+    >
+  > {
+    const { evaluationId, pageSize } = options;
+    const range = await this.#knex('evidence')
+      .where({ evaluation_id: evaluationId })
+      .min({ first: 'seq' })
+      .max({ last: 'seq' })
+      .first();
+    if (range?.first === null || range?.first === undefined) {
+      return;
+    }
+    // A run's records are consecutive in the chain: fixed key ranges.
+    for (let from = Number(range.first); from <= Number(range.last); ) {
+      const to = Math.min(Number(range.last), from + pageSize - 1);
+      yield await this.#knex('evidence')
+        .where({ evaluation_id: evaluationId })
+        .andWhere('seq', '>=', from)
+        .andWhere('seq', '<=', to)
+        .orderBy('seq')
+        .select(
+          'entity_ref',
+          'control_id',
+          'status',
+          'observed',
+          'controls_version',
+          'evaluated_at',
+          'hash',
+        );
+      from = to + 1;
+    }
+  }
+
   /** How many records one evaluation wrote. */
   async countByEvaluation(evaluationId: string): Promise<number> {
     const row = await this.#knex('evidence')
