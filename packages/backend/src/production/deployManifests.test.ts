@@ -22,7 +22,7 @@ import {
   renderOverlay,
   repoRoot,
   type RenderedOverlay,
-} from './renderOverlay';
+} from './__testUtils__/renderOverlay';
 
 const overlays = ['staging', 'production'];
 

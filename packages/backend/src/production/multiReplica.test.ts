@@ -10,7 +10,7 @@ import {
 import { startTestPostgres, type TestPostgres } from '@carepath/test-postgres';
 // eslint-disable-next-line @backstage/no-undeclared-imports
 import { stringify } from 'yaml';
-import { BackendReplica, freePort } from './BackendReplica';
+import { BackendReplica, freePort } from './__testUtils__/BackendReplica';
 
 // Two real backend processes from source, one PostgreSQL, one simulator.
 jest.setTimeout(240_000);
@@ -161,7 +161,7 @@ describe('two replicas on one database', () => {
       const port = await freePort();
       const file = path.join(dir, `app-config.${name}.yaml`);
       await writeFile(file, stringify(replicaConfig(port)));
-      const replica = BackendReplica.start({
+      const replica = BackendReplica.fromSource({
         name,
         port,
         configFiles: [file],

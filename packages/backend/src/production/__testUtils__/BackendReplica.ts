@@ -18,8 +18,8 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * One real CarePath backend process (`packages/backend/src/index.ts` run
- * from source), as a replica of a multi-replica deployment.
+ * One real CarePath backend process, as a replica of a multi-replica
+ * deployment: run from source, or from the production bundle.
  */
 export class BackendReplica {
   private exited: Promise<void>;
@@ -34,21 +34,20 @@ export class BackendReplica {
   }
 
   /**
-   * Starts the backend with the given config files (after app-config.yaml)
-   * and environment, its output going to `<logDir>/<name>.log`.
+   * Runs `packages/backend/src/index.ts` from source with app-config.yaml and
+   * the given config files.
    */
-  static start(options: {
+  static fromSource(options: {
     name: string;
     port: number;
     configFiles: string[];
     env: Record<string, string>;
     logDir: string;
   }): BackendReplica {
-    const logFile = path.join(options.logDir, `${options.name}.log`);
-    const log = createWriteStream(logFile);
-    const child = spawn(
-      process.execPath,
-      [
+    return BackendReplica.start({
+      ...options,
+      cwd: path.join(repoRoot, 'packages/backend'),
+      args: [
         '--require',
         require.resolve('@backstage/cli/config/nodeTransform.cjs'),
         'src/index.ts',
@@ -56,17 +55,29 @@ export class BackendReplica {
         path.join(repoRoot, 'app-config.yaml'),
         ...options.configFiles.flatMap(file => ['--config', file]),
       ],
-      {
-        cwd: path.join(repoRoot, 'packages/backend'),
-        env: {
-          PATH: process.env.PATH,
-          HOME: process.env.HOME,
-          NODE_ENV: 'development',
-          ...options.env,
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+      env: { NODE_ENV: 'development', ...options.env },
+    });
+  }
+
+  /**
+   * Starts `node <args>` in `cwd` with only PATH, HOME and `env` in its
+   * environment, its output going to `<logDir>/<name>.log`.
+   */
+  static start(options: {
+    name: string;
+    port: number;
+    cwd: string;
+    args: string[];
+    env: Record<string, string>;
+    logDir: string;
+  }): BackendReplica {
+    const logFile = path.join(options.logDir, `${options.name}.log`);
+    const log = createWriteStream(logFile);
+    const child = spawn(process.execPath, options.args, {
+      cwd: options.cwd,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout?.pipe(log);
     child.stderr?.pipe(log);
     return new BackendReplica(

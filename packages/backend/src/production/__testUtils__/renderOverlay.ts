@@ -5,9 +5,9 @@ import { promisify } from 'node:util';
 // eslint-disable-next-line @backstage/no-undeclared-imports
 import { parseAllDocuments } from 'yaml';
 
-/** The repository root (this file is packages/backend/src/production/). */
+/** The repository root (this file is packages/backend/src/production/__testUtils__/). */
 // eslint-disable-next-line no-restricted-syntax
-export const repoRoot = path.resolve(__dirname, '../../../..');
+export const repoRoot = path.resolve(__dirname, '../../../../..');
 
 /** A rendered Kubernetes object, as far as the tests read it. */
 export interface RenderedObject {
