@@ -40,6 +40,7 @@ type Rule = { apiGroups: string[]; resources: string[]; verbs: string[] };
 type Container = {
   image: string;
   env: Array<{ name: string; value?: string }>;
+  envFrom: Array<{ configMapRef?: { name: string } }>;
   startupProbe: { httpGet: { path: string } };
   readinessProbe: { httpGet: { path: string } };
   livenessProbe: { httpGet: { path: string } };
@@ -137,6 +138,40 @@ describe.each(overlays)('deploy/kubernetes/overlays/%s', overlay => {
     ) as unknown as Deployment;
     const env = deployment.spec.template.spec.containers[0].env;
     expect(env.filter(e => e.value !== undefined)).toEqual([]);
+  });
+
+  it('gives the backend every variable the production and site config read', async () => {
+    const deployment = objectOf(
+      rendered,
+      'Deployment',
+      'carepath',
+    ) as unknown as Deployment;
+    const [container] = deployment.spec.template.spec.containers;
+    const configMap = (name: string) =>
+      objectOf(rendered, 'ConfigMap', name) as unknown as {
+        data: Record<string, string>;
+      };
+    const provided = new Set([
+      ...container.env.map(e => e.name),
+      ...container.envFrom.flatMap(e =>
+        e.configMapRef ? Object.keys(configMap(e.configMapRef.name).data) : [],
+      ),
+    ]);
+    // The site file as mounted: the generated ConfigMap's content.
+    const siteConfig = rendered.objects.find(
+      o =>
+        o.kind === 'ConfigMap' &&
+        o.metadata.name.startsWith('carepath-app-config'),
+    ) as unknown as { data: Record<string, string> };
+    const texts = [
+      await readFile(path.join(repoRoot, 'app-config.production.yaml'), 'utf8'),
+      siteConfig.data['app-config.site.yaml'],
+    ];
+    const read = texts.flatMap(text =>
+      [...text.matchAll(/\$\{(\w+)\}/g)].map(m => m[1]),
+    );
+    expect(read.length).toBeGreaterThan(10);
+    expect([...new Set(read)].filter(name => !provided.has(name))).toEqual([]);
   });
 
   it('grants the fleet reader get/list/watch on exactly the kinds fleet-backend watches', () => {
