@@ -83,7 +83,7 @@ interface EvaluationRow {
 export interface ControlHeading {
   title: string;
   hipaa: string[];
-  severity: string;
+  severity: ControlResult['severity'];
 }
 
 /**
@@ -133,7 +133,64 @@ function fromEvaluationRow(row: EvaluationRow): EvaluationRecord {
   };
 }
 
-function fromServiceRow(row: ServiceRow): ServiceSnapshot {
+/**
+ * A result as stored: what every service of the run shares (the control's
+ * heading, the evaluation time) and an empty violations list are left out.
+ * A stored result that has them (written before headings were kept per
+ * run, or different from them) keeps them.
+ */
+type StoredResult = Omit<
+  ControlResult,
+  'title' | 'hipaa' | 'severity' | 'evaluatedAt' | 'violations'
+> &
+  Partial<ControlResult>;
+
+function compactResult(
+  result: ControlResult,
+  heading: ControlHeading | undefined,
+  evaluatedAt: string,
+): StoredResult {
+  const { title, hipaa, severity, violations, ...rest } = result;
+  const stored: StoredResult = rest;
+  if (
+    !heading ||
+    heading.title !== title ||
+    heading.severity !== severity ||
+    heading.hipaa.join('\n') !== hipaa.join('\n')
+  ) {
+    Object.assign(stored, { title, hipaa, severity });
+  }
+  if (stored.evaluatedAt === evaluatedAt) {
+    delete stored.evaluatedAt;
+  }
+  if (violations.length > 0) {
+    stored.violations = violations;
+  }
+  return stored;
+}
+
+function fullResult(
+  stored: StoredResult,
+  headings: Map<string, ControlHeading>,
+  evaluatedAt: string,
+): ControlResult {
+  const heading = headings.get(stored.controlId);
+  return {
+    ...stored,
+    title: stored.title ?? heading?.title ?? stored.controlId,
+    hipaa: stored.hipaa ?? heading?.hipaa ?? [],
+    severity: (stored.severity ??
+      heading?.severity ??
+      'medium') as ControlResult['severity'],
+    violations: stored.violations ?? [],
+    evaluatedAt: stored.evaluatedAt ?? evaluatedAt,
+  };
+}
+
+function fromServiceRow(
+  row: ServiceRow,
+  run: { headings: Map<string, ControlHeading>; evaluatedAt: string },
+): ServiceSnapshot {
   return {
     entityRef: row.entity_ref,
     ...(row.owner ? { owner: row.owner } : {}),
@@ -145,7 +202,9 @@ function fromServiceRow(row: ServiceRow): ServiceSnapshot {
     passed: Number(row.passed),
     failed: Number(row.failed),
     exempt: Number(row.exempt),
-    results: JSON.parse(row.results),
+    results: (JSON.parse(row.results) as StoredResult[]).map(r =>
+      fullResult(r, run.headings, run.evaluatedAt),
+    ),
   };
 }
 
@@ -182,6 +241,7 @@ export class EvaluationStore {
     services: ServiceSnapshot[];
   }): Promise<void> {
     const { trx, evaluation, services } = options;
+    const headings = controlHeadings(services);
     await trx('evaluations').insert({
       id: evaluation.id,
       evaluated_at: evaluation.evaluatedAt,
@@ -191,7 +251,7 @@ export class EvaluationStore {
       partial_sources: evaluation.partialSources.length
         ? JSON.stringify(evaluation.partialSources)
         : null,
-      controls: JSON.stringify(Object.fromEntries(controlHeadings(services))),
+      controls: JSON.stringify(Object.fromEntries(headings)),
       summary: JSON.stringify(evaluation.summary),
     });
     const writes = new WritePipeline();
@@ -209,7 +269,15 @@ export class EvaluationStore {
           passed: s.passed,
           failed: s.failed,
           exempt: s.exempt,
-          results: JSON.stringify(s.results),
+          results: JSON.stringify(
+            s.results.map(r =>
+              compactResult(
+                r,
+                headings.get(r.controlId),
+                evaluation.evaluatedAt,
+              ),
+            ),
+          ),
         }),
       );
       await writes.add(() => trx('evaluation_services').insert(rows));
@@ -244,8 +312,28 @@ export class EvaluationStore {
     if (options.entityRef) {
       q.where('entity_ref', options.entityRef);
     }
-    const rows: ServiceRow[] = await q;
-    return rows.map(fromServiceRow);
+    const [rows, run] = await Promise.all([
+      q as Promise<ServiceRow[]>,
+      this.#run(options.evaluationId),
+    ]);
+    return rows.map(row => fromServiceRow(row, run));
+  }
+
+  /** What every stored result of a run leaves out. */
+  async #run(evaluationId: string): Promise<{
+    headings: Map<string, ControlHeading>;
+    evaluatedAt: string;
+  }> {
+    const row: Pick<EvaluationRow, 'controls' | 'evaluated_at'> | undefined =
+      await this.#knex('evaluations')
+        .where({ id: evaluationId })
+        .first('controls', 'evaluated_at');
+    return {
+      headings: new Map(
+        row?.controls ? Object.entries(JSON.parse(row.controls)) : [],
+      ),
+      evaluatedAt: row?.evaluated_at ?? '',
+    };
   }
 
   /** What an export of one run adds to its evidence records. */
@@ -255,6 +343,7 @@ export class EvaluationStore {
     )
       .where({ id: evaluationId })
       .first('controls');
+    // Without headings stored for the run, its results hold them in full.
     const services: ExportContext['services'] = new Map();
     const rows: Array<
       Pick<

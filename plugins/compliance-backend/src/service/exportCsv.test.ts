@@ -20,7 +20,7 @@ describe('exportCsv', () => {
 
   afterEach(() => knex.destroy());
 
-  it('writes the same rows for a run stored without control headings', async () => {
+  it('writes the same rows for a run stored before control headings were kept', async () => {
     const server = await startSourcesServer({
       workloads: {
         'intake-api': [
@@ -72,7 +72,20 @@ describe('exportCsv', () => {
         return parseCsv(text);
       };
       const withHeadings = await read();
+      // As a run was stored before control headings were kept per run:
+      // full results, no headings.
+      for (const service of await evaluations.services({
+        evaluationId: run.id,
+      })) {
+        await knex('evaluation_services')
+          .where({ entity_ref: service.entityRef })
+          .update({ results: JSON.stringify(service.results) });
+      }
       await knex('evaluations').update({ controls: null });
+      expect(
+        (await evaluations.services({ evaluationId: run.id }))[0].results[0]
+          .title,
+      ).toEqual(expect.any(String));
       expect(await read()).toEqual(withHeadings);
 
       const [header, ...rows] = withHeadings;
