@@ -22,9 +22,12 @@ import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 // The plugins whose requests this policy decides, composed as in the
 // portal's backend (workspace packages, not dependencies of this policy).
 // eslint-disable-next-line @backstage/no-undeclared-imports
-import scaffolderModuleCarepath from '@carepath/plugin-scaffolder-backend-module-carepath';
+import scaffolderModuleCarepath, {
+  ownedServiceActionIds,
+} from '@carepath/plugin-scaffolder-backend-module-carepath';
 // eslint-disable-next-line @backstage/no-undeclared-imports, @backstage/no-mixed-plugin-imports
 import compliancePlugin from '@carepath/plugin-compliance-backend';
+import { DAY_TWO_ACTION_IDS } from './carePathDecision';
 import { permissionModuleCarepath } from './module';
 
 jest.setTimeout(60_000);
@@ -288,5 +291,11 @@ describe("a developer's day-2 task through the scaffolder", () => {
     expect(await trailFor(entityRef)).toEqual([
       expect.objectContaining({ action: 'scaffolder.action.rejected' }),
     ]);
+  });
+
+  it('decides on exactly the actions the actions module documents as owned-service actions', () => {
+    expect([...DAY_TWO_ACTION_IDS].sort()).toEqual(
+      [...ownedServiceActionIds].sort(),
+    );
   });
 });

@@ -14,6 +14,7 @@ export {
   RecordedLifecycleProcessor,
   recordedLifecycleAnnotation,
 } from './catalog/RecordedLifecycleProcessor';
+export { ownedServiceActionIds } from './docs/actionReference';
 export { HttpRecordedLifecycles } from './catalog/RecordedLifecycles';
 export type { RecordedLifecycles } from './catalog/RecordedLifecycles';
 export { createDatabaseProvisionAction } from './actions/database/createDatabaseProvisionAction';
