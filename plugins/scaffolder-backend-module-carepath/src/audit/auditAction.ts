@@ -158,7 +158,9 @@ export async function auditAction<T extends JsonObject | void>(
     audited.add(failure);
     throw error;
   }
-  await event.success(outcome ? { meta: { outcome } } : undefined);
+  await event.success(
+    outcome ? { meta: { outcome: redactInput(outcome) } } : undefined,
+  );
   if (!context.isDryRun) {
     await recordOutcome(audit, {
       action: trailActions.succeeded,
