@@ -77,7 +77,8 @@ const inputSchema = z.object({
 
 /**
  * `carepath:database:restore`: restores a recorded backup, after verifying
- * its checksum, into the service's database or into a fresh one.
+ * its checksum, into the service's database or into a fresh one; a
+ * CloudNativePG backup into a new Cluster bootstrapped from it.
  *
  * @public
  */
@@ -86,7 +87,7 @@ export function createDatabaseRestoreAction(options: DatabaseActionOptions) {
   return createTemplateAction({
     id: 'carepath:database:restore',
     description:
-      "Restores a backup (checksum verified first) into the service's database, or into a fresh database as a restore test",
+      "Restores a backup: postgres, checksum verified first, into the service's database or into a fresh database as a restore test; cloudnative-pg, into a new Cluster bootstrapped from its completed Backup",
     examples: databaseRestoreExamples,
     supportsDryRun: true,
     schema: { input: inputShape, output: outputShape },
