@@ -1,5 +1,5 @@
 import type { ChainVerification } from '@carepath/plugin-compliance-common';
-import { createHash } from 'node:crypto';
+import { hash as oneShotHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import { evidenceGenesisHash } from '@carepath/plugin-compliance-common';
 import { insertRows } from '../database/insertRows';
@@ -53,9 +53,12 @@ export interface HashChainOptions<
 const INSERT_CHUNK = 5000;
 const VERIFY_PAGE = 10_000;
 
-/** Lowercase hex SHA-256 of the UTF-8 bytes of a text. */
+/**
+ * Lowercase hex SHA-256 of the UTF-8 bytes of a text. Node's one-shot
+ * `crypto.hash` skips creating a Hash object per record.
+ */
 export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return oneShotHash('sha256', text, 'hex');
 }
 
 /**
