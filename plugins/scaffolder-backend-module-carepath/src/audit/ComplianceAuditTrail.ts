@@ -55,12 +55,17 @@ export class ComplianceAuditTrail implements AuditTrailWriter {
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
-      const cause = error instanceof Error ? error : new Error(String(error));
+      // fetch rejects with a DOMException on timeout, not always an Error.
+      const failure = error as {
+        name?: string;
+        message?: string;
+        cause?: { message?: string };
+      };
       throw new Error(
-        cause.name === 'TimeoutError'
+        failure?.name === 'TimeoutError'
           ? `the compliance audit trail did not answer within ${timeoutMs} ms`
           : `the compliance audit trail is unreachable (${
-              (cause.cause as Error | undefined)?.message ?? cause.message
+              failure?.cause?.message ?? failure?.message ?? String(error)
             })`,
       );
     }
