@@ -8,6 +8,11 @@
  * @param {import('knex').Knex} knex
  */
 exports.up = async function up(knex) {
+  // Every snapshot paid for this index on every record; the purge finds its
+  // first kept record walking the primary key instead.
+  await knex.schema.alterTable('evidence', table => {
+    table.dropIndex(['evaluated_at'], 'evidence_evaluated_at_idx');
+  });
   await knex.schema.alterTable('evaluations', table => {
     // JSON: [{ source, reason }], null when every source was complete.
     table.text('partial_sources');
@@ -27,6 +32,9 @@ exports.up = async function up(knex) {
  * @param {import('knex').Knex} knex
  */
 exports.down = async function down(knex) {
+  await knex.schema.alterTable('evidence', table => {
+    table.index(['evaluated_at'], 'evidence_evaluated_at_idx');
+  });
   await knex.schema.dropTable('template_hashes');
   await knex.schema.alterTable('evaluations', table => {
     table.dropColumn('partial_sources');

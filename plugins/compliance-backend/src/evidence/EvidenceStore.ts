@@ -265,10 +265,12 @@ export class EvidenceStore {
       options.now.getTime() - this.#retentionDays * DAY_MS,
     ).toISOString();
     return this.#knex.transaction(async trx => {
+      // The first record inside retention, by walking the chain from its
+      // start: the walk covers only what the purge removes.
       const firstKept = await trx('evidence')
         .where('evaluated_at', '>=', cutoff)
-        .min({ seq: 'seq' })
-        .first();
+        .orderBy('seq')
+        .first('seq');
       const last = await trx('evidence').max({ seq: 'seq' }).first();
       if (last?.seq === null || last?.seq === undefined) {
         return { deleted: 0 };
