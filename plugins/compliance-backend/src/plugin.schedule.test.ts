@@ -68,3 +68,40 @@ describe('compliance plugin wiring', () => {
     }
   });
 });
+
+describe('demo exemptions on a development install', () => {
+  const demoFile = join(
+    __dirname,
+    '../../../examples/compliance-exemptions.yaml',
+  );
+
+  it('seeds the configured file at start, and a missing one does not stop it', async () => {
+    for (const exemptionsFile of [demoFile, join(tmpdir(), 'missing.yaml')]) {
+      const backend = await startComplianceBackend({
+        config: { carepath: { compliance: { demo: { exemptionsFile } } } },
+      });
+      try {
+        const res = await request(backend.server).get(
+          '/api/compliance/exemptions',
+        );
+        expect(res.status).toBe(200);
+        expect(
+          res.body.items.map((e: { id: string; state: string }) => [
+            e.id,
+            e.state,
+          ]),
+        ).toEqual(
+          exemptionsFile === demoFile
+            ? [
+                ['demo-imaging-viewer-writable-root', 'approved'],
+                ['demo-imaging-viewer-root-user', 'rejected'],
+                ['demo-legacy-fax-gateway-unregistered', 'requested'],
+              ]
+            : [],
+        );
+      } finally {
+        await backend.stop();
+      }
+    }
+  });
+});

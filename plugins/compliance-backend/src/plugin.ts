@@ -80,12 +80,16 @@ export const compliancePlugin = createBackendPlugin({
         });
 
         if (settings.demoExemptionsFile) {
+          // Demo data never stops the portal from starting: a bad seed file
+          // is reported and nothing of it is stored.
           await seedDemoExemptions({
             file: settings.demoExemptionsFile,
             exemptions,
             auditTrail,
             logger,
-          });
+          }).catch(error =>
+            logger.error(`Demo exemptions not seeded: ${error}`),
+          );
         }
 
         // The first run after a start waits for the catalog and fleet; a
