@@ -19,6 +19,7 @@ import { ClusterWatch, type ObjectChange } from '../watch/ClusterWatch';
 import type { DelayFunction } from '../watch/delay';
 import type { KubernetesObjectLike } from '../watch/KubernetesObjectLike';
 import { PackedResource } from '../watch/PackedResource';
+import { valuePool } from '../watch/ValuePool';
 import { observationsFor } from './observationsFor';
 
 /** Options of {@link FleetCache}. */
@@ -233,7 +234,9 @@ export class FleetCache {
         }
         continue;
       }
-      const summary = this.computeSummary(service);
+      // Health messages, per-cluster entries and restart counts repeat
+      // across services; kept once.
+      const summary = valuePool.shareParts(this.computeSummary(service));
       this.summaries.set(ref, summary);
       if (!previous || signature(previous) !== signature(summary)) {
         const event: FleetChangeEvent = {

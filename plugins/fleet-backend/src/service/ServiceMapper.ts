@@ -3,6 +3,7 @@ import {
   type OwnerReferenceProjection,
   type ResourceProjection,
 } from '@carepath/plugin-fleet-common';
+import { valuePool } from '../watch/ValuePool';
 import type { CatalogService } from './CatalogService';
 
 /** `key=value` of the first equality requirement of a selector, if any. */
@@ -36,7 +37,7 @@ interface ClusterIndex {
   /** `Kind/namespace` → name → resource: the version currently filed. */
   byName: Map<string, Map<string, MappedResource>>;
   /** `key=value` → resources carrying that label. */
-  byLabel: Map<string, Set<MappedResource>>;
+  byLabel: Map<string, MappedResource[]>;
   /** Resources with no indexed label. */
   rest: Set<MappedResource>;
 }
@@ -55,7 +56,7 @@ export class ServiceMapper {
   private services = new Map<string, CatalogService>();
   private indexedLabelKeys = new Set<string>();
   /** `key=value` → services whose selector starts with it. */
-  private servicesByKey = new Map<string, Set<string>>();
+  private servicesByKey = new Map<string, string[]>();
   /** Services whose selector has no equality requirement; matched by scan. */
   private unindexed = new Set<string>();
   private readonly clusters = new Map<string, ClusterIndex>();
@@ -63,7 +64,10 @@ export class ServiceMapper {
   /** Replaces the set of services; returns the refs added, changed or removed. */
   setServices(services: CatalogService[]): Set<string> {
     const changed = new Set<string>();
-    const next = new Map(services.map(s => [s.entityRef, s]));
+    // Owners, systems, lifecycles and selectors repeat; kept once.
+    const next = new Map(
+      services.map(s => [s.entityRef, valuePool.shareParts(s)]),
+    );
     for (const [ref, service] of next) {
       const previous = this.services.get(ref);
       if (!previous || JSON.stringify(previous) !== JSON.stringify(service)) {
@@ -81,9 +85,9 @@ export class ServiceMapper {
       const key = indexKeyOf(service.selector.selector);
       if (key) {
         labelKeys.add(key.slice(0, key.indexOf('=')));
-        const set = this.servicesByKey.get(key) ?? new Set<string>();
-        set.add(service.entityRef);
-        this.servicesByKey.set(key, set);
+        const refs = this.servicesByKey.get(key);
+        if (refs) refs.push(service.entityRef);
+        else this.servicesByKey.set(key, [service.entityRef]);
       } else {
         this.unindexed.add(service.entityRef);
       }
@@ -232,9 +236,10 @@ export class ServiceMapper {
       const value = r.labels[label];
       if (value === undefined) continue;
       const indexKey = `${label}=${value}`;
-      const byKey = index.byLabel.get(indexKey) ?? new Set();
-      byKey.add(r);
-      index.byLabel.set(indexKey, byKey);
+      // Small arrays (a service's workloads and pods): far lighter than Sets.
+      const byKey = index.byLabel.get(indexKey);
+      if (byKey) byKey.push(r);
+      else index.byLabel.set(indexKey, [r]);
       filed = true;
     }
     if (!filed) index.rest.add(r);
@@ -247,8 +252,10 @@ export class ServiceMapper {
       if (value === undefined) continue;
       const indexKey = `${label}=${value}`;
       const byKey = index.byLabel.get(indexKey);
-      byKey?.delete(r);
-      if (byKey?.size === 0) index.byLabel.delete(indexKey);
+      const at = byKey?.indexOf(r) ?? -1;
+      if (!byKey || at < 0) continue;
+      byKey.splice(at, 1);
+      if (byKey.length === 0) index.byLabel.delete(indexKey);
     }
   }
 }

@@ -76,5 +76,10 @@ describe('PackedResource', () => {
     expect(b.labels).toBe(a.labels);
     expect(b.ownerReferences).toBe(a.ownerReferences);
     expect(Object.isFrozen(a.labels)).toBe(true);
+    const uuid = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+    const withUuid = watchedKinds
+      .find(k => k.kind === 'Pod')!
+      .compact({ ...other, metadata: { ...other.metadata, uid: uuid } });
+    expect(withUuid.projection?.uid).toBe(uuid);
   });
 });

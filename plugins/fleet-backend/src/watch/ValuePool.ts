@@ -1,7 +1,10 @@
-import { intern } from './internStrings';
+import { clearInternedStrings, intern } from './internStrings';
 
-/** Distinct hashes remembered as seen once before the set starts over. */
-const SEEN_LIMIT = 500_000;
+/**
+ * Bits remembering which hashes were seen (512 KiB). A collision only means
+ * a value seen once is pooled as if seen twice, which costs a pool entry.
+ */
+const SEEN_BITS = 1 << 22;
 
 function mix(hash: number, value: number): number {
   return Math.imul(hash ^ value, 0x01000193) | 0;
@@ -66,8 +69,8 @@ function same(a: unknown, b: unknown): boolean {
  * A value is found by a structural hash and confirmed by comparing fields.
  * Only values seen at least twice are kept in the pool (weakly: entries of
  * collected values are swept as the pool grows); a value seen once costs
- * just its hash in a set, so the many values unique to one workload (its
- * name, selector, messages) carry no pool overhead.
+ * one bit, so the many values unique to one workload (its name, selector,
+ * messages) carry no pool overhead. Strings are interned the same way.
  *
  * @public
  */
@@ -77,7 +80,8 @@ export class ValuePool {
     number,
     WeakRef<object> | WeakRef<object>[]
   >();
-  private readonly seen = new Set<number>();
+  private seen = new Uint8Array(SEEN_BITS / 8);
+  private seenCount = 0;
   private entries = 0;
   private sweepAt = 1024;
 
@@ -105,7 +109,13 @@ export class ValuePool {
 
   private shareValue(value: unknown): { value: unknown; hash: number } {
     if (typeof value === 'string') {
-      return { value: intern(value), hash: hashPrimitive(value) };
+      // Interned from the second sighting on: a string unique to one
+      // object (a name, a message) costs no pool entry.
+      const hash = hashPrimitive(value);
+      return {
+        value: this.seenBefore(hash ^ 0x5bd1e995) ? intern(value) : value,
+        hash,
+      };
     }
     if (value === null || typeof value !== 'object') {
       return { value, hash: hashPrimitive(value) };
@@ -139,16 +149,36 @@ export class ValuePool {
       if (existing && same(existing, copy)) return { value: existing, hash };
     }
     Object.freeze(copy);
-    if (!this.seen.has(hash)) {
-      if (this.seen.size >= SEEN_LIMIT) this.seen.clear();
-      this.seen.add(hash);
-      return { value: copy, hash };
-    }
+    if (!this.seenBefore(hash)) return { value: copy, hash };
     const ref = new WeakRef(copy);
     this.buckets.set(hash, bucket.length === 0 ? ref : [...bucket, ref]);
     this.entries += 1;
     if (this.entries >= this.sweepAt) this.sweep();
     return { value: copy, hash };
+  }
+
+  /** Forgets every shared value (they stay shared where already used). */
+  clear(): void {
+    this.buckets.clear();
+    this.seen = new Uint8Array(SEEN_BITS / 8);
+    this.seenCount = 0;
+    this.entries = 0;
+    this.sweepAt = 1024;
+  }
+
+  /** Whether a hash was seen before; marks it seen. Starts over when a quarter full. */
+  private seenBefore(hash: number): boolean {
+    const bit = hash & (SEEN_BITS - 1);
+    const byte = bit >>> 3;
+    const mask = 1 << (bit & 7);
+    if (this.seen[byte] & mask) return true;
+    if (this.seenCount >= SEEN_BITS / 4) {
+      this.seen.fill(0);
+      this.seenCount = 0;
+    }
+    this.seen[byte] |= mask;
+    this.seenCount += 1;
+    return false;
   }
 
   /** Drops entries whose value is gone. */
@@ -169,3 +199,13 @@ export class ValuePool {
 
 /** The pool the watch cache shares its projections through. */
 export const valuePool = new ValuePool();
+
+/**
+ * Empties the pools behind the watch cache's sharing (values and strings),
+ * so that memory held only by them can be collected once every cache is
+ * stopped: for measuring what a cache holds.
+ */
+export function releaseSharedValues(): void {
+  valuePool.clear();
+  clearInternedStrings();
+}

@@ -12,6 +12,11 @@ export function intern(value: string): string {
   return value;
 }
 
+/** Forgets every pooled string (they stay shared where already used). */
+export function clearInternedStrings(): void {
+  pool.clear();
+}
+
 /**
  * Replaces repeated string values in a freshly parsed projection (label
  * values, images, condition types and statuses, node names, timestamps
