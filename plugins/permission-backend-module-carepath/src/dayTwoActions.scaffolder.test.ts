@@ -20,12 +20,11 @@ import type { PermissionPolicy } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 // The plugins whose requests this policy decides, composed as in the
-// portal's backend (workspace packages, not dependencies of this policy).
-// eslint-disable-next-line @backstage/no-undeclared-imports
+// portal's backend (test-only workspace dependencies).
 import scaffolderModuleCarepath, {
   ownedServiceActionIds,
 } from '@carepath/plugin-scaffolder-backend-module-carepath';
-// eslint-disable-next-line @backstage/no-undeclared-imports, @backstage/no-mixed-plugin-imports
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import compliancePlugin from '@carepath/plugin-compliance-backend';
 import { DAY_TWO_ACTION_IDS } from './carePathDecision';
 import { permissionModuleCarepath } from './module';
