@@ -149,6 +149,9 @@ export const compliancePlugin = createBackendPlugin({
           scope: 'global',
           frequency: { minutes: settings.templateAuditMinutes },
           timeout: { minutes: 5 },
+          // After a start, give the catalog time to read the template
+          // locations before taking the baseline.
+          initialDelay: { minutes: settings.templateAuditMinutes },
           fn: async () => {
             await templateAudit.run();
           },
