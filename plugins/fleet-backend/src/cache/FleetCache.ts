@@ -441,11 +441,13 @@ export class FleetCache {
       return;
     }
     if (!(object instanceof PackedResource)) return;
+    const previous =
+      change.previous instanceof PackedResource ? change.previous : undefined;
     this.version += 1;
     const affected =
       change.type === 'delete'
-        ? this.mapper.remove(cluster, object)
-        : this.mapper.upsert(cluster, object);
+        ? this.mapper.remove(cluster, previous ?? object)
+        : this.mapper.upsert(cluster, object, previous);
     for (const ref of affected) {
       this.dirty.add(ref);
       this.details.delete(ref);
@@ -508,13 +510,10 @@ export class FleetCache {
     target: { kind: string; namespace?: string; name: string },
   ) {
     if (this.details.size === 0) return;
-    const resource = this.mapper.find(
-      cluster,
-      target.kind,
-      target.namespace ?? '',
-      target.name,
-    );
-    if (!resource) return;
+    const resource = this.watches
+      .get(cluster)
+      ?.get(target.kind, target.namespace ?? '', target.name);
+    if (!(resource instanceof PackedResource)) return;
     for (const ref of this.mapper.claimants(cluster, resource)) {
       this.details.delete(ref);
     }

@@ -34,12 +34,24 @@ export interface MappedResource {
 }
 
 interface ClusterIndex {
-  /** `Kind/namespace` → name → resource: the version currently filed. */
-  byName: Map<string, Map<string, MappedResource>>;
-  /** `key=value` → resources carrying that label. */
+  /**
+   * `key=value` → resources carrying that label: small arrays (a service's
+   * workloads and pods), far lighter than Sets.
+   */
   byLabel: Map<string, MappedResource[]>;
-  /** Resources with no indexed label. */
-  rest: Set<MappedResource>;
+  /** `Kind/namespace/name` → resources with no indexed label. */
+  rest: Map<string, MappedResource>;
+}
+
+function sameObject(a: MappedResource, b: MappedResource) {
+  return (
+    a === b ||
+    (a.name === b.name && a.kind === b.kind && a.namespace === b.namespace)
+  );
+}
+
+function restKey(r: MappedResource) {
+  return `${r.kind}/${r.namespace}/${r.name}`;
 }
 
 /**
@@ -98,11 +110,10 @@ export class ServiceMapper {
     if (!sameKeys) {
       this.indexedLabelKeys = labelKeys;
       for (const index of this.clusters.values()) {
+        const resources = [...this.everything(index)];
         index.byLabel.clear();
         index.rest.clear();
-        for (const byName of index.byName.values()) {
-          for (const r of byName.values()) this.file(index, r);
-        }
+        for (const r of resources) this.file(index, r);
       }
     }
     return changed;
@@ -117,47 +128,31 @@ export class ServiceMapper {
   }
 
   /**
-   * Files an added or updated resource; returns the services whose
-   * workloads it may have joined or left.
+   * Files an added or updated resource in place of `previous` (the version
+   * filed before, if any); returns the services whose workloads it may have
+   * joined or left.
    */
-  upsert(cluster: string, resource: MappedResource): Set<string> {
+  upsert(
+    cluster: string,
+    resource: MappedResource,
+    previous?: MappedResource,
+  ): Set<string> {
     const index = this.indexOf(cluster);
     const affected = this.claimants(cluster, resource);
-    const byName = index.byName.get(groupKey(resource)) ?? new Map();
-    index.byName.set(groupKey(resource), byName);
-    const old = byName.get(resource.name);
-    if (old) {
-      this.unfile(index, old);
-      for (const ref of this.claimants(cluster, old)) affected.add(ref);
+    if (previous) {
+      this.unfile(index, previous);
+      for (const ref of this.claimants(cluster, previous)) affected.add(ref);
     }
-    byName.set(resource.name, resource);
     this.file(index, resource);
     return affected;
   }
 
-  /** Removes a resource; returns the services it belonged to. */
+  /** Removes a resource (the version filed); returns the services it belonged to. */
   remove(cluster: string, resource: MappedResource): Set<string> {
     const index = this.indexOf(cluster);
-    const byName = index.byName.get(groupKey(resource));
-    const old = byName?.get(resource.name) ?? resource;
-    const affected = this.claimants(cluster, old);
-    this.unfile(index, old);
-    byName?.delete(resource.name);
-    if (byName?.size === 0) index.byName.delete(groupKey(resource));
+    const affected = this.claimants(cluster, resource);
+    this.unfile(index, resource);
     return affected;
-  }
-
-  /** The resource filed under a kind, namespace and name, if any. */
-  find(
-    cluster: string,
-    kind: string,
-    namespace: string,
-    name: string,
-  ): MappedResource | undefined {
-    return this.clusters
-      .get(cluster)
-      ?.byName.get(`${kind}/${namespace}`)
-      ?.get(name);
   }
 
   /** Forgets a cluster's resources. */
@@ -218,13 +213,22 @@ export class ServiceMapper {
   }
 
   private *everything(index: ClusterIndex): Iterable<MappedResource> {
-    for (const byName of index.byName.values()) yield* byName.values();
+    // A resource with several indexed labels is filed more than once.
+    const seen = this.indexedLabelKeys.size > 1 ? new Set() : undefined;
+    for (const byKey of index.byLabel.values()) {
+      for (const r of byKey) {
+        if (seen?.has(r)) continue;
+        seen?.add(r);
+        yield r;
+      }
+    }
+    yield* index.rest.values();
   }
 
   private indexOf(cluster: string): ClusterIndex {
     let index = this.clusters.get(cluster);
     if (!index) {
-      index = { byName: new Map(), byLabel: new Map(), rest: new Set() };
+      index = { byLabel: new Map(), rest: new Map() };
       this.clusters.set(cluster, index);
     }
     return index;
@@ -236,30 +240,28 @@ export class ServiceMapper {
       const value = r.labels[label];
       if (value === undefined) continue;
       const indexKey = `${label}=${value}`;
-      // Small arrays (a service's workloads and pods): far lighter than Sets.
       const byKey = index.byLabel.get(indexKey);
-      if (byKey) byKey.push(r);
+      // Replaces a version still filed (as when a relist brings it again).
+      const at = byKey?.findIndex(x => sameObject(x, r)) ?? -1;
+      if (byKey && at >= 0) byKey[at] = r;
+      else if (byKey) byKey.push(r);
       else index.byLabel.set(indexKey, [r]);
       filed = true;
     }
-    if (!filed) index.rest.add(r);
+    if (!filed) index.rest.set(restKey(r), r);
   }
 
   private unfile(index: ClusterIndex, r: MappedResource) {
-    index.rest.delete(r);
+    index.rest.delete(restKey(r));
     for (const label of this.indexedLabelKeys) {
       const value = r.labels[label];
       if (value === undefined) continue;
       const indexKey = `${label}=${value}`;
       const byKey = index.byLabel.get(indexKey);
-      const at = byKey?.indexOf(r) ?? -1;
+      const at = byKey?.findIndex(x => sameObject(x, r)) ?? -1;
       if (!byKey || at < 0) continue;
       byKey.splice(at, 1);
       if (byKey.length === 0) index.byLabel.delete(indexKey);
     }
   }
-}
-
-function groupKey(r: MappedResource) {
-  return `${r.kind}/${r.namespace}`;
 }

@@ -1,6 +1,7 @@
 import type { KubeSimulator } from '@carepath/kube-simulator';
 import type {
   ClusterState,
+  ServiceDetail,
   ServiceListResponse,
 } from '@carepath/plugin-fleet-common';
 import type { Server } from 'node:http';
@@ -242,5 +243,35 @@ describe('ClusterWatch reliability', () => {
     await waitForState('west', 'synced');
     await new Promise(r => setTimeout(r, 200));
     expect(count()).toBeLessThanOrEqual(before + 4);
+  });
+
+  it('moves an object to another service when its labels change', async () => {
+    const relabel = (id: string) =>
+      sim.cluster('east').apply(
+        deployment({
+          name: 'api-canary',
+          namespace: 'team-a',
+          labels: { [ID]: id },
+        }),
+      );
+    const canaryOf = async (service: string) => {
+      const res = await request(server)
+        .get(`/api/fleet/services/component/default/${service}`)
+        .expect(200);
+      return (res.body as ServiceDetail).clusters
+        .find(c => c.cluster === 'east')
+        ?.workloads.find(
+          w => w.kind === 'Deployment' && w.name === 'api-canary',
+        );
+    };
+    expect(await canaryOf('api')).toBeDefined();
+    relabel('worker');
+    await eventually(async () =>
+      (await canaryOf('worker')) && !(await canaryOf('api')) ? true : undefined,
+    );
+    relabel('api');
+    await eventually(async () =>
+      (await canaryOf('api')) && !(await canaryOf('worker')) ? true : undefined,
+    );
   });
 });

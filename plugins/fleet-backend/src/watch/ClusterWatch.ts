@@ -28,6 +28,11 @@ export interface ObjectChange {
   kind: string;
   type: 'add' | 'update' | 'delete';
   object: CompactObject;
+  /**
+   * The version the informer held before (for updates, and for deletes
+   * seen on a watch, whose object is the deleted version as sent).
+   */
+  previous?: CompactObject;
 }
 
 /** Options of {@link ClusterWatch}. */
@@ -64,6 +69,8 @@ class CompactWatch extends Watch {
       idleTimeoutMs: number;
       timeoutSeconds: number;
       onOpen(): void;
+      /** Remembers the cached version of an object while its change is handled. */
+      remember(object: CompactObject): () => void;
     },
   ) {
     super(new KubeConfig());
@@ -97,13 +104,21 @@ class CompactWatch extends Watch {
           return;
         }
         if (!event.type || !event.object) return;
-        const object =
+        if (
           event.type === 'ADDED' ||
           event.type === 'MODIFIED' ||
           event.type === 'DELETED'
-            ? this.options.kind.compact(event.object)
-            : event.object;
-        callback(event.type, object);
+        ) {
+          const object = this.options.kind.compact(event.object);
+          const forget = this.options.remember(object);
+          try {
+            callback(event.type, object);
+          } finally {
+            forget();
+          }
+        } else {
+          callback(event.type, event.object);
+        }
       },
       onDone: error => {
         controller.abort();
@@ -120,6 +135,8 @@ class CompactWatch extends Watch {
 interface KindInformer {
   kind: WatchedKind;
   listWatch: ListWatch<CompactObject>;
+  /** New version → the version it replaces, while the change is handled. */
+  previous: Map<CompactObject, CompactObject>;
   status: KindStatus;
   error?: string;
   backoff: Backoff;
@@ -186,6 +203,17 @@ export class ClusterWatch {
     return informer ? informer.listWatch.list(namespace) : [];
   }
 
+  /** One cached object. */
+  get(
+    kind: string,
+    namespace: string,
+    name: string,
+  ): CompactObject | undefined {
+    return this.informers
+      .find(i => i.kind.kind === kind)
+      ?.listWatch.get(name, namespace);
+  }
+
   /** The connection state alone: cheap, for health roll-ups. */
   connection(): ClusterConnection {
     const result: ClusterConnection = {
@@ -229,6 +257,15 @@ export class ClusterWatch {
       status: 'listing',
       backoff: new Backoff(this.options.backoff),
       listWatch: undefined as unknown as ListWatch<CompactObject>,
+      previous: new Map(),
+    };
+    const remember = (object: CompactObject) => {
+      const old = informer.listWatch.get(
+        object.metadata.name,
+        object.metadata.namespace,
+      );
+      if (old && old !== object) informer.previous.set(object, old);
+      return () => informer.previous.delete(object);
     };
     const watch = new CompactWatch({
       client: this.client,
@@ -241,6 +278,7 @@ export class ClusterWatch {
         informer.backoff.reset();
         this.updateState();
       },
+      remember,
     });
     const list = async (): Promise<KubernetesListObject<CompactObject>> => {
       // A failing kind stays failed until its watch opens again.
@@ -255,9 +293,14 @@ export class ClusterWatch {
         metadata?: { resourceVersion?: string };
         items?: unknown[];
       };
+      const items = (body.items ?? []).map(item => kind.compact(item));
+      // client-node files the list right after this resolves, in the same
+      // turn of the event loop; the versions replaced are known until then.
+      const forget = items.map(remember);
+      setImmediate(() => forget.forEach(f => f()));
       return {
         metadata: { resourceVersion: body.metadata?.resourceVersion },
-        items: (body.items ?? []).map(item => kind.compact(item)),
+        items,
       };
     };
     informer.listWatch = new ListWatch<CompactObject>(
@@ -268,13 +311,17 @@ export class ClusterWatch {
       undefined,
       kind.fieldSelector,
     );
-    const emit = (type: ObjectChange['type']) => (object: CompactObject) =>
-      this.options.onChange({
+    const emit = (type: ObjectChange['type']) => (object: CompactObject) => {
+      const change: ObjectChange = {
         cluster: this.name,
         kind: kind.kind,
         type,
         object,
-      });
+      };
+      const previous = informer.previous.get(object);
+      if (previous) change.previous = previous;
+      this.options.onChange(change);
+    };
     informer.listWatch.on('add', emit('add'));
     informer.listWatch.on('update', emit('update'));
     informer.listWatch.on('delete', emit('delete'));
