@@ -2,7 +2,6 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-// eslint-disable-next-line @backstage/no-undeclared-imports
 import { stringify } from 'yaml';
 import {
   installCloudNativePgCrds,
@@ -10,7 +9,6 @@ import {
   type KubeSimulator,
 } from '@carepath/kube-simulator';
 // The compliance backend's own dependency; not yet declared by this package.
-// eslint-disable-next-line @backstage/no-undeclared-imports
 import {
   evaluateManifests,
   hipaaControlsSource,

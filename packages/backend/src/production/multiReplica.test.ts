@@ -8,7 +8,6 @@ import {
   type KubeSimulator,
 } from '@carepath/kube-simulator';
 import { startTestPostgres, type TestPostgres } from '@carepath/test-postgres';
-// eslint-disable-next-line @backstage/no-undeclared-imports
 import { stringify } from 'yaml';
 import { BackendReplica, freePort } from './__testUtils__/BackendReplica';
 

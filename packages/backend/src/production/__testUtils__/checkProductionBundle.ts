@@ -8,8 +8,9 @@
  *   node --require @backstage/cli/config/nodeTransform.cjs \
  *     packages/backend/src/production/__testUtils__/checkProductionBundle.ts [--no-build]
  *
- * Prints one JSON line with the timings; exits 1 with the backend's last log
- * lines when it does not become ready within 90 seconds.
+ * Run directly, it prints one JSON line with the timings and exits 1 with the
+ * backend's last log lines when it does not become ready within 90 seconds.
+ * `productionBundle.test.ts` runs the same check.
  */
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -29,7 +30,6 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { startKubeSimulator } from '@carepath/kube-simulator';
 import { startTestPostgres } from '@carepath/test-postgres';
-// eslint-disable-next-line @backstage/no-undeclared-imports
 import { stringify } from 'yaml';
 import { BackendReplica, freePort } from './BackendReplica';
 import { repoRoot } from './renderOverlay';
@@ -112,13 +112,35 @@ async function startIdentityProvider(): Promise<{
   };
 }
 
-async function main() {
+/** What the check saw; it throws when the bundle does not become ready. */
+export interface ProductionBundleCheck {
+  buildSeconds: number;
+  startToReadySeconds: number;
+  readiness: number;
+  /** Status of `/`, which serves the built frontend's index.html. */
+  frontend: number;
+  frontendIsHtml: boolean;
+  /** Status of the first JavaScript bundle that index.html loads. */
+  frontendScript: number;
+  /** Status of guest sign-in, which production must not offer. */
+  guestSignIn: number;
+}
+
+/** Builds the frontend and the backend bundle, then starts the bundle. */
+export async function checkProductionBundle(options: {
+  build: boolean;
+}): Promise<ProductionBundleCheck> {
   const started = Date.now();
-  if (!process.argv.includes('--no-build')) {
-    await run('yarn', ['build:backend'], {
-      cwd: repoRoot,
-      maxBuffer: 64 * 1024 * 1024,
-    });
+  if (options.build) {
+    for (const script of [['workspace', 'app', 'build'], ['build:backend']]) {
+      // A production build, whoever runs it: under a test runner NODE_ENV
+      // is "test", which selects no browserslist environment.
+      await run('yarn', script, {
+        cwd: repoRoot,
+        env: { ...process.env, NODE_ENV: 'production' },
+        maxBuffer: 64 * 1024 * 1024,
+      });
+    }
   }
   const built = Date.now();
   const dir = await mkdtemp(path.join(tmpdir(), 'carepath-bundle-'));
@@ -184,25 +206,21 @@ async function main() {
     await replica.ready(90_000);
     const ready = Date.now();
     const frontend = await fetch(`${replica.url}/`);
+    const html = await frontend.text();
+    const script = /<script[^>]+src="([^"]+\.js)"/.exec(html)?.[1];
+    const frontendScript = script
+      ? (await fetch(new URL(script, `${replica.url}/`))).status
+      : 0;
     const guest = await fetch(`${replica.url}/api/auth/guest/refresh`);
-    const result = {
+    return {
       buildSeconds: (built - started) / 1000,
       startToReadySeconds: (ready - launched) / 1000,
       readiness: 200,
       frontend: frontend.status,
-      frontendIsHtml: (await frontend.text()).includes('<html'),
+      frontendIsHtml: html.includes('<html'),
+      frontendScript,
       guestSignIn: guest.status,
     };
-    process.stdout.write(`${JSON.stringify(result)}\n`);
-    if (
-      result.frontend !== 200 ||
-      !result.frontendIsHtml ||
-      guest.status !== 404
-    ) {
-      throw new Error(
-        'the bundle started but does not serve the frontend, or offers guest sign-in',
-      );
-    }
   } finally {
     await replica?.stop();
     await idp.stop();
@@ -212,7 +230,25 @@ async function main() {
   }
 }
 
-main().catch(error => {
-  process.stderr.write(`${error instanceof Error ? error.message : error}\n`);
-  process.exit(1);
-});
+if (require.main === module) {
+  checkProductionBundle({ build: !process.argv.includes('--no-build') })
+    .then(result => {
+      process.stdout.write(`${JSON.stringify(result)}\n`);
+      if (
+        result.frontend !== 200 ||
+        !result.frontendIsHtml ||
+        result.frontendScript !== 200 ||
+        result.guestSignIn !== 404
+      ) {
+        throw new Error(
+          'the bundle started but does not serve the frontend, or offers guest sign-in',
+        );
+      }
+    })
+    .catch(error => {
+      process.stderr.write(
+        `${error instanceof Error ? error.message : error}\n`,
+      );
+      process.exit(1);
+    });
+}

@@ -2,7 +2,6 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 // Installed at the root for the whole repository; not yet declared by this package.
-// eslint-disable-next-line @backstage/no-undeclared-imports
 import { parseAllDocuments } from 'yaml';
 
 /** The repository root (this file is packages/backend/src/production/__testUtils__/). */
