@@ -32,7 +32,10 @@ export interface FleetCacheOptions {
   eventsPerObject?: number;
   /** Wait after a change before summaries are recomputed. */
   recomputeDelayMs?: number;
-  /** Period of the full recompute that keeps time-based health current. */
+  /**
+   * Every service is recomputed once per this period, a few at a time, to
+   * keep time-based health current.
+   */
   fullRecomputeIntervalMs?: number;
   watchIdleTimeoutMs?: number;
   now?: () => number;
@@ -51,6 +54,9 @@ const TOP_LEVEL_KINDS = new Set([
 
 /** Service details kept between requests (most recently asked for). */
 const DETAIL_MEMO_SIZE = 500;
+
+/** How often the rolling recompute marks its next few services. */
+const ROLLING_TICK_MS = 250;
 
 /** Time a recompute slice may take before it yields to requests. */
 const RECOMPUTE_SLICE_MS = 3;
@@ -85,8 +91,9 @@ function objectKey(kind: string, namespace: string | undefined, name: string) {
  * The fleet's watch cache: one {@link ClusterWatch} per cluster, the
  * service mapping, and precomputed per-service summaries that requests
  * read without touching any API server. Summaries are recomputed shortly
- * after the objects behind them change, and all of them periodically, since
- * part of health depends on time (recent restarts, grace periods).
+ * after the objects behind them change, and every one of them on a rolling
+ * basis (all within 30 s, a few every 250 ms), since part of health depends
+ * on time (recent restarts, grace periods).
  *
  * @public
  */
@@ -111,6 +118,7 @@ export class FleetCache {
   private recomputeSlice?: NodeJS.Immediate;
   private fullTimer?: NodeJS.Timeout;
   private sequence = 0;
+  private rollingCursor = 0;
   private version = 0;
   private unregisteredMemo?: { version: number; items: UnregisteredWorkload[] };
 
@@ -173,10 +181,29 @@ export class FleetCache {
 
   start(): void {
     for (const watch of this.watches.values()) watch.start();
-    this.fullTimer = setInterval(
-      () => this.recomputeAll(),
-      this.options.fullRecomputeIntervalMs ?? 30_000,
+    this.fullTimer = setInterval(() => this.rollOn(), ROLLING_TICK_MS);
+  }
+
+  /**
+   * Marks the next services of the rolling recompute: each service once per
+   * `fullRecomputeIntervalMs`, spread evenly over it, so the work never
+   * comes in a burst that would delay requests.
+   */
+  private rollOn() {
+    const all = this.mapper.allServices();
+    if (all.length === 0) return;
+    const period = this.options.fullRecomputeIntervalMs ?? 30_000;
+    const count = Math.min(
+      all.length,
+      Math.ceil((all.length * ROLLING_TICK_MS) / period),
     );
+    for (let i = 0; i < count; i++) {
+      this.rollingCursor = (this.rollingCursor + 1) % all.length;
+      const ref = all[this.rollingCursor].entityRef;
+      this.dirty.add(ref);
+      this.details.delete(ref);
+    }
+    this.schedule(0);
   }
 
   async stop(): Promise<void> {
