@@ -21,6 +21,9 @@ export const knownCarepathAnnotations: string[] = [
   ...Object.values(complianceAnnotations),
   'carepath.io/template',
   'carepath.io/template-version',
+  // Set by the scaffolder module's catalog processor from the lifecycle the
+  // platform recorded (carepath:catalog:lifecycle).
+  'carepath.io/recorded-lifecycle',
 ];
 
 /**

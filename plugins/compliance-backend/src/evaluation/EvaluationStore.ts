@@ -40,7 +40,8 @@ export interface EvaluationRecord {
   /** ISO 8601 */
   evaluatedAt: string;
   controlsVersion: string;
-  trigger: 'schedule' | 'manual';
+  /** `exemption`: run right after an exemption was approved or rejected. */
+  trigger: 'schedule' | 'manual' | 'exemption';
   unavailableSources: UnavailableSource[];
   /** Sources read only in part; empty when all were complete. */
   partialSources: PartialSource[];

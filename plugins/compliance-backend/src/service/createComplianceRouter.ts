@@ -425,6 +425,16 @@ export async function createComplianceRouter(
             },
           }),
       });
+      // The decision changes the service's result: evaluate again now rather
+      // than at the next scheduled run. The response does not wait for it.
+      options.evaluator
+        .evaluate({ trigger: 'exemption' })
+        .catch(error =>
+          options.logger.error(
+            `Evaluation after the ${decision} exemption ${exemption.id} failed; results change at the next scheduled run`,
+            error,
+          ),
+        );
       res.json(exemption);
     });
   }

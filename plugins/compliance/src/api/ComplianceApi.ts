@@ -47,7 +47,7 @@ export interface EvaluationInfo {
   /** ISO 8601 */
   evaluatedAt: string;
   controlsVersion: string;
-  trigger: 'schedule' | 'manual';
+  trigger: 'schedule' | 'manual' | 'exemption';
   unavailableSources: UnavailableSource[];
   /** Absent from evaluations stored before partial sources were recorded. */
   partialSources?: PartialSource[];

@@ -6,6 +6,12 @@ import { formatScore, formatTime } from '../../lib/format';
 import { PartialSourcesAlerts } from '../ComplianceErrorPanel/PartialSourcesAlerts';
 
 /** The overall score, when and against which controls it was judged, and what was missing. */
+const triggerLabels = {
+  manual: 'on demand',
+  schedule: 'scheduled',
+  exemption: 'after an exemption decision',
+} as const;
+
 export function ScoreCard(props: {
   score: number | null;
   evaluation: EvaluationInfo;
@@ -31,8 +37,8 @@ export function ScoreCard(props: {
           </Typography>
           <Typography variant="body2" color="textSecondary">
             Evaluated {formatTime(evaluation.evaluatedAt)} (
-            {evaluation.trigger === 'manual' ? 'on demand' : 'scheduled'})
-            against controls version {evaluation.controlsVersion}.
+            {triggerLabels[evaluation.trigger]}) against controls version{' '}
+            {evaluation.controlsVersion}.
           </Typography>
         </Box>
         {canEvaluate && (
