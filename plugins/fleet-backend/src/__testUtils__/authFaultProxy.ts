@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { forwardRequest } from './forwardRequest';
 
 /**
  * A forwarding proxy in front of a simulated cluster that can answer every
@@ -29,24 +30,7 @@ export async function startAuthFaultProxy(target: string) {
       );
       return;
     }
-    const upstream = http.request(
-      {
-        host: url.hostname,
-        port: url.port,
-        path: req.url,
-        method: req.method,
-        headers: req.headers,
-        agent: false,
-      },
-      answer => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        res.flushHeaders();
-        answer.pipe(res);
-      },
-    );
-    upstream.on('error', () => res.destroy());
-    res.on('close', () => upstream.destroy());
-    req.pipe(upstream);
+    forwardRequest(url, req, res);
   });
   server.on('connection', socket => {
     sockets.add(socket);

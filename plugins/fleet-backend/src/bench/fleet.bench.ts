@@ -19,6 +19,9 @@ import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import type { ServiceListResponse } from '@carepath/plugin-fleet-common';
+// The same forwarding as the tests' fault proxy.
+// eslint-disable-next-line no-restricted-imports
+import { forwardRequest } from '../__testUtils__/forwardRequest';
 import { FleetCache } from '../cache/FleetCache';
 import { ClusterSource } from '../clusters/ClusterSource';
 import { catalogServiceFromEntity } from '../service/CatalogService';
@@ -99,24 +102,7 @@ async function countingProxy(target: string) {
   const url = new URL(target);
   const server = http.createServer((req, res) => {
     counter.requests += 1;
-    const upstream = http.request(
-      {
-        host: url.hostname,
-        port: url.port,
-        path: req.url,
-        method: req.method,
-        headers: req.headers,
-        agent: false,
-      },
-      answer => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        res.flushHeaders();
-        answer.pipe(res);
-      },
-    );
-    upstream.on('error', () => res.destroy());
-    res.on('close', () => upstream.destroy());
-    req.pipe(upstream);
+    forwardRequest(url, req, res);
   });
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
