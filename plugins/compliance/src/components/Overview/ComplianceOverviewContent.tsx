@@ -70,7 +70,7 @@ export function ComplianceOverviewContent(props: {
           {props.actions}
         </Box>
       </Grid>
-      <Grid item xs={12} lg={7}>
+      <Grid item xs={12} lg={8}>
         <FailingControlsTable
           controls={results.summary.failingControls}
           onSelectControl={controlId =>
@@ -78,7 +78,7 @@ export function ComplianceOverviewContent(props: {
           }
         />
       </Grid>
-      <Grid item xs={12} lg={5}>
+      <Grid item xs={12} lg={4}>
         <ScoreTrendChart points={props.history} error={props.historyError} />
       </Grid>
       <Grid item xs={12}>

@@ -8,7 +8,13 @@ import {
   TableHead,
   TableRow,
   Typography,
+  makeStyles,
 } from '@material-ui/core';
+
+const useStyles = makeStyles({
+  // Identifiers, citations and counts stay on one line; the title wraps.
+  nowrap: { whiteSpace: 'nowrap' },
+});
 
 /** Controls ranked by how many services fail them; a click filters the results. */
 export function FailingControlsTable(props: {
@@ -16,6 +22,7 @@ export function FailingControlsTable(props: {
   onSelectControl: (controlId: string) => void;
 }) {
   const { controls, onSelectControl } = props;
+  const classes = useStyles();
   return (
     <InfoCard title="Failing controls">
       {controls.length === 0 ? (
@@ -26,18 +33,22 @@ export function FailingControlsTable(props: {
         <Table size="small" aria-label="Failing controls">
           <TableHead>
             <TableRow>
-              <TableCell>Control</TableCell>
+              <TableCell className={classes.nowrap}>Control</TableCell>
               <TableCell>Title</TableCell>
-              <TableCell>HIPAA</TableCell>
-              <TableCell>Severity</TableCell>
-              <TableCell align="right">Failing services</TableCell>
-              <TableCell align="right">Exempt</TableCell>
+              <TableCell className={classes.nowrap}>HIPAA</TableCell>
+              <TableCell className={classes.nowrap}>Severity</TableCell>
+              <TableCell align="right" className={classes.nowrap}>
+                Failing services
+              </TableCell>
+              <TableCell align="right" className={classes.nowrap}>
+                Exempt
+              </TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
             {controls.map(control => (
               <TableRow key={control.controlId}>
-                <TableCell>
+                <TableCell className={classes.nowrap}>
                   <Link
                     component="button"
                     variant="body2"
@@ -48,8 +59,12 @@ export function FailingControlsTable(props: {
                   </Link>
                 </TableCell>
                 <TableCell>{control.title}</TableCell>
-                <TableCell>{control.hipaa.join(', ')}</TableCell>
-                <TableCell>{control.severity}</TableCell>
+                <TableCell className={classes.nowrap}>
+                  {control.hipaa.join(', ')}
+                </TableCell>
+                <TableCell className={classes.nowrap}>
+                  {control.severity}
+                </TableCell>
                 <TableCell align="right">{control.failingServices}</TableCell>
                 <TableCell align="right">{control.exemptServices}</TableCell>
               </TableRow>
