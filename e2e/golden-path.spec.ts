@@ -1,5 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
-import { saveScreenshot, signInAs } from './portal';
+import { demoUserToken, saveScreenshot, signInAs } from './portal';
 
 /**
  * A developer scaffolds a PHI FHIR service with a database, exposed, from
@@ -73,6 +73,35 @@ test('a developer creates a PHI FHIR service from the form and sees it healthy',
   const openInCatalog = page.getByRole('link', { name: 'Open in catalog' });
   await expect(openInCatalog).toBeVisible({ timeout: 180_000 });
   await saveScreenshot(page, '04-golden-path-task');
+
+  // What the run made exists: the repository, the database and the Secret
+  // with its credentials in the service's namespace of the first cluster.
+  const token = await demoUserToken('dana.developer');
+  const backend = 'http://localhost:7007/api/scaffolder/carepath';
+  const catalogInfo = await fetch(
+    `${backend}/repos/${name}/raw/main/catalog-info.yaml`,
+  );
+  expect(catalogInfo.status).toBe(200);
+  expect(await catalogInfo.text()).toContain(
+    'carepath.io/data-classification: phi',
+  );
+  const records = await (
+    await fetch(
+      `${backend}/platform-records?entityRef=component:default/${name}`,
+      { headers: { Authorization: `Bearer ${token}` } },
+    )
+  ).json();
+  expect(records.databases).toEqual([
+    expect.objectContaining({
+      classification: 'phi',
+      backupPolicy: { maxAgeHours: 24 },
+    }),
+  ]);
+  const secret = await fetch(
+    `http://127.0.0.1:6445/api/v1/namespaces/clinical-data/secrets/${name}-db-credentials`,
+    { headers: { Authorization: 'Bearer carepath-embedded-admin' } },
+  );
+  expect(secret.status).toBe(200);
 
   // The links lead to the new entity, whose health turns Healthy.
   await openInCatalog.click();

@@ -14,6 +14,8 @@ import {
   KubeSimulator,
   startKubeSimulator,
 } from '@carepath/kube-simulator';
+// The audit trail's owner runs beside the module, as in the portal's backend.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import compliancePlugin from '@carepath/plugin-compliance-backend';
 import { startTestPostgres, TestPostgres } from '@carepath/test-postgres';
 import { randomBytes } from 'node:crypto';
