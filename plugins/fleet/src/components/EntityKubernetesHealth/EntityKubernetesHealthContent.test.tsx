@@ -133,6 +133,37 @@ describe('EntityKubernetesHealthContent', () => {
     expect(alerts[0]).toHaveTextContent('Last error: connect ETIMEDOUT');
   });
 
+  it('names the live clusters the service is not deployed to in one line', () => {
+    renderContent(
+      aServiceDetail({
+        clusters: [
+          aClusterDetail({ cluster: 'staging' }),
+          aClusterDetail({
+            cluster: 'prod-east',
+            status: 'Missing',
+            workloadCount: 0,
+            workloads: [],
+            pods: [],
+            message: 'No workloads found in cluster prod-east',
+          }),
+          aClusterDetail({
+            cluster: 'prod-west',
+            status: 'Missing',
+            workloadCount: 0,
+            workloads: [],
+            pods: [],
+            message: 'No workloads found in cluster prod-west',
+          }),
+        ],
+      }),
+    );
+    expect(screen.getByRole('region', { name: 'staging' })).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'prod-east' })).toBeNull();
+    expect(
+      screen.getByText('Not deployed in prod-east, prod-west.'),
+    ).toBeInTheDocument();
+  });
+
   it('explains the expected label when fleet does not know the service', () => {
     render(
       <EntityKubernetesHealthContent

@@ -39,6 +39,15 @@ export function EntityKubernetesHealthContent(
 
   const names = new Set(detail.clusters.map(c => c.cluster));
   const noWorkloads = detail.clusters.every(c => c.workloadCount === 0);
+  // A live cluster where the service has no workload and no warning is one
+  // it is not deployed to: named in one line rather than shown as a section.
+  const notDeployed = detail.clusters.filter(
+    c =>
+      c.workloadCount === 0 &&
+      c.events.length === 0 &&
+      c.clusterState === 'synced',
+  );
+  const sections = detail.clusters.filter(c => !notDeployed.includes(c));
   return (
     <>
       <Box
@@ -71,7 +80,12 @@ export function EntityKubernetesHealthContent(
         now={now}
       />
       {noWorkloads && <Box mb={2}>{help}</Box>}
-      {detail.clusters.map(cluster => (
+      {notDeployed.length > 0 && !noWorkloads && (
+        <Typography variant="body2" color="textSecondary" paragraph>
+          Not deployed in {notDeployed.map(c => c.cluster).join(', ')}.
+        </Typography>
+      )}
+      {sections.map(cluster => (
         <ClusterHealthSection
           key={cluster.cluster}
           cluster={cluster}
