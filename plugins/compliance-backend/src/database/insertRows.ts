@@ -1,43 +1,126 @@
 import type { Knex } from 'knex';
 
 /**
- * Inserts many rows with one small statement: the rows travel as one JSON
- * parameter and the database unpacks them (`json_each` on SQLite,
- * `json_populate_recordset` on PostgreSQL). A multi-row `VALUES` insert
- * costs a statement compile proportional to its parameter count, which
- * dominated writing a large evidence snapshot. Other databases get a plain
- * insert.
+ * One column's values as a PostgreSQL array literal and its type: whole
+ * numbers as `bigint` (assigned to `integer` columns without loss), other
+ * numbers as `double precision`, booleans as `boolean`, everything else as
+ * text. Built here as one string, rather than by the driver element by
+ * element, since a snapshot sends a million of them.
  */
-export async function insertRows(options: {
+function postgresArray(
+  values: unknown[],
+): { literal: string; type: string } | undefined {
+  let type: string | undefined;
+  let plain = true;
+  for (const value of values) {
+    if (typeof value === 'number') {
+      if (type !== 'double precision[]') {
+        type = Number.isInteger(value) ? 'bigint[]' : 'double precision[]';
+      }
+    } else if (typeof value === 'boolean') {
+      type = 'boolean[]';
+    } else if (value !== null && value !== undefined) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) {
+    if (!type) {
+      return undefined;
+    }
+    return {
+      literal: `{${values
+        .map(v => (v === null || v === undefined ? 'NULL' : String(v)))
+        .join(',')}}`,
+      type,
+    };
+  }
+  let literal = '{';
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (i > 0) {
+      literal += ',';
+    }
+    if (value === null || value === undefined) {
+      literal += 'NULL';
+    } else {
+      const text = typeof value === 'string' ? value : String(value);
+      literal += `"${
+        text.includes('"') || text.includes('\\')
+          ? text.replace(/["\\]/g, '\\$&')
+          : text
+      }"`;
+    }
+  }
+  return { literal: `${literal}}`, type: 'text[]' };
+}
+
+/**
+ * Inserts many rows with one small statement, so the statement does not
+ * grow with the row count. A multi-row `VALUES` insert costs a statement
+ * compile proportional to its parameter count, which dominated writing a
+ * large evidence snapshot.
+ *
+ * - PostgreSQL: one array parameter per column, zipped by `unnest`; the
+ *   server parses arrays of plain values, which is cheaper than unpacking
+ *   one JSON document per row (`json_populate_recordset`).
+ * - SQLite: the rows travel as one JSON parameter, unpacked by `json_each`.
+ * - Other databases get a plain insert.
+ *
+ * `columns` picks the columns stored (the rows may carry more); by default
+ * every key of the first row.
+ */
+export async function insertRows<TRow extends object>(options: {
   trx: Knex.Transaction;
   table: string;
-  rows: object[];
+  rows: TRow[];
+  columns?: Array<keyof TRow & string>;
 }): Promise<void> {
   const { trx, table, rows } = options;
   if (rows.length === 0) {
     return;
   }
-  const columns = Object.keys(rows[0]);
+  const columns =
+    options.columns ?? (Object.keys(rows[0]) as Array<keyof TRow & string>);
   const dialect = trx.client.dialect as string;
-  const json = JSON.stringify(rows);
+  if (dialect === 'postgresql') {
+    // A column that is null in every row is left to its default (null in
+    // every table here): an array of nothing but nulls has no type.
+    const arrays = columns.flatMap(column => {
+      const array = postgresArray(rows.map(row => row[column]));
+      return array ? [{ column, ...array }] : [];
+    });
+    await trx.raw(
+      `insert into ?? (${arrays
+        .map(() => '??')
+        .join(', ')}) select * from unnest(${arrays
+        .map(a => `?::${a.type}`)
+        .join(', ')})`,
+      [table, ...arrays.map(a => a.column), ...arrays.map(a => a.literal)],
+    );
+    return;
+  }
   if (dialect === 'sqlite3' || dialect === 'better-sqlite3') {
     const values = columns.map(() => `json_extract(value, ?)`).join(', ');
     await trx.raw(
       `insert into ?? (${columns
         .map(() => '??')
         .join(', ')}) select ${values} from json_each(?)`,
-      [table, ...columns, ...columns.map(c => `$.${c}`), json],
+      [
+        table,
+        ...columns,
+        ...columns.map(c => `$.${c}`),
+        // The replacer keeps only the stored columns.
+        JSON.stringify(rows, columns),
+      ],
     );
     return;
   }
-  if (dialect === 'postgresql') {
-    await trx.raw(
-      `insert into ?? (${columns.map(() => '??').join(', ')}) select ${columns
-        .map(() => '??')
-        .join(', ')} from json_populate_recordset(null::??, ?::json)`,
-      [table, ...columns, ...columns, table, json],
-    );
-    return;
-  }
-  await trx(table).insert(rows);
+  await trx(table).insert(
+    options.columns
+      ? rows.map(row =>
+          Object.fromEntries(columns.map(column => [column, row[column]])),
+        )
+      : rows,
+  );
 }

@@ -12,17 +12,124 @@ import {
   type ChainVerification,
 } from './HashChain';
 
-interface EvidenceRow {
+/** A record as read: its stored row with its snapshot's fields. */
+interface EvidenceRow extends SnapshotFields {
   seq: number;
-  evaluation_id: string;
   entity_ref: string;
   control_id: string;
   status: string;
   observed: string;
-  controls_version: string;
-  evaluated_at: string;
   prev_hash: string;
   hash: string;
+}
+
+/** What every record of a snapshot shares, stored once per snapshot. */
+interface SnapshotFields {
+  evaluation_id: string;
+  controls_version: string;
+  evaluated_at: string;
+}
+
+/** A run of consecutive records sharing their snapshot fields. */
+interface SnapshotRow extends SnapshotFields {
+  first_seq: number;
+  last_seq: number;
+}
+
+/** The columns of the `evidence` table itself. */
+const RECORD_COLUMNS: Array<keyof EvidenceRow & string> = [
+  'seq',
+  'entity_ref',
+  'control_id',
+  'status',
+  'observed',
+  'prev_hash',
+  'hash',
+];
+
+/**
+ * The runs of consecutive records that share their snapshot fields: one
+ * for an evaluation's snapshot.
+ */
+function snapshotsOf(records: EvidenceRecord[]): SnapshotRow[] {
+  const snapshots: SnapshotRow[] = [];
+  let last: SnapshotRow | undefined;
+  for (const record of records) {
+    if (
+      last &&
+      last.last_seq === record.seq - 1 &&
+      last.evaluation_id === record.evaluationId &&
+      last.controls_version === record.controlsVersion &&
+      last.evaluated_at === record.evaluatedAt
+    ) {
+      last.last_seq = record.seq;
+      continue;
+    }
+    last = {
+      first_seq: record.seq,
+      last_seq: record.seq,
+      evaluation_id: record.evaluationId,
+      controls_version: record.controlsVersion,
+      evaluated_at: record.evaluatedAt,
+    };
+    snapshots.push(last);
+  }
+  return snapshots;
+}
+
+/**
+ * Gives each stored row (in `seq` order) the fields of the snapshot it
+ * falls in (snapshots in `first_seq` order). A row outside every snapshot
+ * gets empty fields, so it no longer hashes to its stored hash.
+ */
+function withSnapshots<TRow extends { seq: number }>(
+  rows: TRow[],
+  snapshots: SnapshotRow[],
+): Array<TRow & SnapshotFields> {
+  let i = 0;
+  return rows.map(row => {
+    const seq = Number(row.seq);
+    while (i < snapshots.length && Number(snapshots[i].last_seq) < seq) {
+      i += 1;
+    }
+    const snapshot =
+      i < snapshots.length && Number(snapshots[i].first_seq) <= seq
+        ? snapshots[i]
+        : undefined;
+    const joined = row as TRow & SnapshotFields;
+    joined.evaluation_id = snapshot?.evaluation_id ?? '';
+    joined.controls_version = snapshot?.controls_version ?? '';
+    joined.evaluated_at = snapshot?.evaluated_at ?? '';
+    return joined;
+  });
+}
+
+/** The records from `from` to `to` with their snapshot fields. */
+async function readRows(
+  knex: Knex,
+  from: number,
+  to: number,
+): Promise<EvidenceRow[]> {
+  const [rows, snapshots] = await Promise.all([
+    knex('evidence')
+      .where('seq', '>=', from)
+      .andWhere('seq', '<=', to)
+      .orderBy('seq') as Promise<EvidenceRow[]>,
+    // The snapshot holding `from` starts at or before it; the others start
+    // inside the range.
+    knex('evidence_snapshots')
+      .where(
+        'first_seq',
+        '>=',
+        knex.raw(
+          'coalesce((select max(first_seq) from evidence_snapshots where first_seq <= ?), ?)',
+          [from, from],
+        ),
+      )
+      .andWhere('first_seq', '<=', to)
+      .orderBy('first_seq') as Promise<SnapshotRow[]>,
+  ]);
+  return withSnapshots(rows, snapshots);
 }
 
 /** What an evaluation hands the store; the store assigns seq and hashes. */
@@ -118,6 +225,8 @@ export class EvidenceStore {
       fromRow,
       payload: record => canonicalEvidencePayload(record),
       rowPayload,
+      columns: RECORD_COLUMNS,
+      readRows,
     });
   }
 
@@ -133,15 +242,33 @@ export class EvidenceStore {
       appended: EvidenceRecord[],
     ) => Promise<void>;
   }): Promise<EvidenceRecord[]> {
-    return this.#chain.append(options);
+    return this.#chain.append({
+      records: options.records,
+      write: async (trx, appended) => {
+        await trx('evidence_snapshots').insert(snapshotsOf(appended));
+        await options.write?.(trx, appended);
+      },
+    });
+  }
+
+  /** The snapshots holding one evaluation's records, in chain order. */
+  async #snapshots(evaluationId: string): Promise<SnapshotRow[]> {
+    return this.#knex('evidence_snapshots')
+      .where({ evaluation_id: evaluationId })
+      .orderBy('first_seq');
   }
 
   /** The records of one evaluation, in chain order. */
   async listByEvaluation(evaluationId: string): Promise<EvidenceRecord[]> {
-    const rows: EvidenceRow[] = await this.#knex('evidence')
-      .where({ evaluation_id: evaluationId })
-      .orderBy('seq');
-    return rows.map(fromRow);
+    const records: EvidenceRecord[] = [];
+    for (const snapshot of await this.#snapshots(evaluationId)) {
+      const rows: EvidenceRow[] = await this.#knex('evidence')
+        .where('seq', '>=', snapshot.first_seq)
+        .andWhere('seq', '<=', snapshot.last_seq)
+        .orderBy('seq');
+      records.push(...withSnapshots(rows, [snapshot]).map(fromRow));
+    }
+    return records;
   }
 
   /**
@@ -152,28 +279,30 @@ export class EvidenceStore {
   async proofsByEntity(
     evaluationId: string,
   ): Promise<Map<string, EvidenceProof[]>> {
-    const rows: Array<{
-      entity_ref: string;
-      control_id: string;
-      controls_version: string;
-      hash: string;
-    }> = await this.#knex('evidence')
-      .where({ evaluation_id: evaluationId })
-      .select('entity_ref', 'control_id', 'controls_version', 'hash')
-      .orderBy('seq');
     const byEntity = new Map<string, EvidenceProof[]>();
-    for (const row of rows) {
-      let proofs = byEntity.get(row.entity_ref);
-      if (!proofs) {
-        proofs = [];
-        byEntity.set(row.entity_ref, proofs);
+    for (const snapshot of await this.#snapshots(evaluationId)) {
+      const rows: Array<{
+        entity_ref: string;
+        control_id: string;
+        hash: string;
+      }> = await this.#knex('evidence')
+        .where('seq', '>=', snapshot.first_seq)
+        .andWhere('seq', '<=', snapshot.last_seq)
+        .select('entity_ref', 'control_id', 'hash')
+        .orderBy('seq');
+      for (const row of rows) {
+        let proofs = byEntity.get(row.entity_ref);
+        if (!proofs) {
+          proofs = [];
+          byEntity.set(row.entity_ref, proofs);
+        }
+        proofs.push({
+          entityRef: row.entity_ref,
+          controlId: row.control_id,
+          controlsVersion: snapshot.controls_version,
+          hash: row.hash,
+        });
       }
-      proofs.push({
-        entityRef: row.entity_ref,
-        controlId: row.control_id,
-        controlsVersion: row.controls_version,
-        hash: row.hash,
-      });
     }
     return byEntity;
   }
@@ -200,42 +329,35 @@ export class EvidenceStore {
     >
   > {
     const { evaluationId, pageSize } = options;
-    const range = await this.#knex('evidence')
-      .where({ evaluation_id: evaluationId })
-      .min({ first: 'seq' })
-      .max({ last: 'seq' })
-      .first();
-    if (range?.first === null || range?.first === undefined) {
-      return;
-    }
-    // A run's records are consecutive in the chain: fixed key ranges.
-    for (let from = Number(range.first); from <= Number(range.last); ) {
-      const to = Math.min(Number(range.last), from + pageSize - 1);
-      yield await this.#knex('evidence')
-        .where({ evaluation_id: evaluationId })
-        .andWhere('seq', '>=', from)
-        .andWhere('seq', '<=', to)
-        .orderBy('seq')
-        .select(
-          'entity_ref',
-          'control_id',
-          'status',
-          'observed',
-          'controls_version',
-          'evaluated_at',
-          'hash',
-        );
-      from = to + 1;
+    // A snapshot's records are consecutive in the chain: fixed key ranges.
+    for (const snapshot of await this.#snapshots(evaluationId)) {
+      const last = Number(snapshot.last_seq);
+      for (let from = Number(snapshot.first_seq); from <= last; ) {
+        const to = Math.min(last, from + pageSize - 1);
+        const rows = await this.#knex('evidence')
+          .where('seq', '>=', from)
+          .andWhere('seq', '<=', to)
+          .orderBy('seq')
+          .select(
+            'seq',
+            'entity_ref',
+            'control_id',
+            'status',
+            'observed',
+            'hash',
+          );
+        yield withSnapshots(rows, [snapshot]);
+        from = to + 1;
+      }
     }
   }
 
   /** How many records one evaluation wrote. */
   async countByEvaluation(evaluationId: string): Promise<number> {
-    const row = await this.#knex('evidence')
-      .where({ evaluation_id: evaluationId })
-      .count({ n: '*' })
-      .first();
-    return Number(row?.n ?? 0);
+    return (await this.#snapshots(evaluationId)).reduce(
+      (n, s) => n + Number(s.last_seq) - Number(s.first_seq) + 1,
+      0,
+    );
   }
 
   /**
@@ -265,12 +387,12 @@ export class EvidenceStore {
       options.now.getTime() - this.#retentionDays * DAY_MS,
     ).toISOString();
     return this.#knex.transaction(async trx => {
-      // The first record inside retention, by walking the chain from its
-      // start: the walk covers only what the purge removes.
-      const firstKept = await trx('evidence')
+      // The first record inside retention: the first snapshot evaluated
+      // inside it, walking the snapshots from the chain's start.
+      const firstKept = await trx('evidence_snapshots')
         .where('evaluated_at', '>=', cutoff)
-        .orderBy('seq')
-        .first('seq');
+        .orderBy('first_seq')
+        .first({ seq: 'first_seq' });
       const last = await trx('evidence').max({ seq: 'seq' }).first();
       if (last?.seq === null || last?.seq === undefined) {
         return { deleted: 0 };
@@ -280,6 +402,9 @@ export class EvidenceStore {
           ? Number(firstKept.seq)
           : Number(last.seq) + 1;
       const purge = await this.#chain.purgeBefore(trx, beforeSeq);
+      await trx('evidence_snapshots')
+        .where('last_seq', '<', purge.start.seq)
+        .delete();
       if (purge.deleted > 0 && options.write) {
         await options.write(trx, purge);
       }

@@ -48,6 +48,17 @@ export interface HashChainOptions<
    * but equivalent form), `payload(fromRow(row))` decides.
    */
   rowPayload?(row: Omit<TRow, 'hash'> & { hash?: string }): string;
+  /**
+   * The columns of `table` a row is stored in, when the table holds only
+   * part of it (the rest stored once per snapshot elsewhere); by default
+   * every field of the row.
+   */
+  columns?: Array<keyof TRow & string>;
+  /**
+   * Reads the rows with `seq` from `from` to `to`, in order, complete;
+   * by default straight from `table`.
+   */
+  readRows?(knex: Knex, from: number, to: number): Promise<TRow[]>;
 }
 
 const INSERT_CHUNK = 5000;
@@ -100,7 +111,9 @@ export class HashChain<TRecord extends ChainedRecord, TRow extends ChainedRow> {
       const flush = async () => {
         const rows = chunk;
         chunk = [];
-        await writes.add(() => insertRows({ trx, table, rows }));
+        await writes.add(() =>
+          insertRows({ trx, table, rows, columns: this.#options.columns }),
+        );
       };
       for (const record of options.records) {
         seq += 1;
@@ -164,13 +177,17 @@ export class HashChain<TRecord extends ChainedRecord, TRow extends ChainedRow> {
     // Pages are fixed key ranges, so the next page is fetched while this one
     // is hashed, and PostgreSQL walks the primary key even when its
     // statistics still think the table is small.
+    const readRows =
+      this.#options.readRows ??
+      ((db: Knex, from: number, to: number): Promise<TRow[]> =>
+        db(table)
+          .where('seq', '>=', from)
+          .andWhere('seq', '<=', to)
+          .orderBy('seq'));
     const fetchPage = (from: number): Promise<TRow[]> =>
       from > lastSeq
         ? Promise.resolve([])
-        : knex(table)
-            .where('seq', '>=', from)
-            .andWhere('seq', '<=', Math.min(lastSeq, from + VERIFY_PAGE - 1))
-            .orderBy('seq');
+        : readRows(knex, from, Math.min(lastSeq, from + VERIFY_PAGE - 1));
     let pageStart = expectedSeq;
     let nextPage = fetchPage(pageStart);
     let failure: { seq: number; problem: string } | undefined;
@@ -281,16 +298,16 @@ export class HashChain<TRecord extends ChainedRecord, TRow extends ChainedRow> {
         start: { seq: head.start_seq, prevHash: head.start_prev_hash },
       };
     }
-    const firstKept = await trx(table)
-      .where('seq', '>=', beforeSeq)
-      .orderBy('seq')
-      .first();
+    const firstKept: Pick<ChainedRow, 'seq' | 'prev_hash'> | undefined =
+      await trx(table)
+        .where('seq', '>=', beforeSeq)
+        .orderBy('seq')
+        .first('seq', 'prev_hash');
+    // Only the chain's own columns are read: the stored row may be partial.
     const startPrevHash: string = firstKept
-      ? this.#options.fromRow(firstKept).prevHash
+      ? firstKept.prev_hash
       : head.head_hash;
-    const startSeq = firstKept
-      ? this.#options.fromRow(firstKept).seq
-      : head.head_seq + 1;
+    const startSeq = firstKept ? Number(firstKept.seq) : head.head_seq + 1;
     const deleted = await trx(table).where('seq', '<', startSeq).delete();
     await trx('chain_heads')
       .where({ chain })
