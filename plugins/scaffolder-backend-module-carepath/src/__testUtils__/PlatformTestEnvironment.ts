@@ -29,6 +29,11 @@ import { DatabaseServers } from '../database/DatabaseServers';
 import { ClusterConnections } from '../kubernetes/ClusterConnections';
 import { PlatformRecordStore } from '../records/PlatformRecordStore';
 import { TestAuditTrail } from './TestAuditTrail';
+import {
+  kubernetesReadConfig,
+  platformWriteClusters,
+  simulatorClusters,
+} from './simulatorClusters';
 
 /** One recorded auditor event. */
 export interface RecordedAuditEvent {
@@ -167,30 +172,9 @@ export class PlatformTestEnvironment {
   config(
     overrides: { backups?: JsonObject; requestTimeoutSeconds?: number } = {},
   ): ConfigReader {
-    const clusters = testClusters.map(name => {
-      const cluster = this.sim.cluster(name);
-      return {
-        name,
-        url: cluster.httpsUrl!,
-        caData: cluster.caData,
-        readonly: cluster.tokens.find(t => t.role === 'read-only')!.token,
-        admin: cluster.tokens.find(t => t.role === 'admin')!.token,
-      };
-    });
+    const clusters = simulatorClusters(this.sim, testClusters);
     return new ConfigReader({
-      kubernetes: {
-        clusterLocatorMethods: [
-          {
-            type: 'config',
-            clusters: clusters.map(c => ({
-              name: c.name,
-              url: c.url,
-              caData: c.caData,
-              serviceAccountToken: c.readonly,
-            })),
-          },
-        ],
-      },
+      kubernetes: kubernetesReadConfig(clusters),
       carepath: {
         databases: {
           servers: [
@@ -210,10 +194,7 @@ export class PlatformTestEnvironment {
           ...(overrides.requestTimeoutSeconds
             ? { requestTimeoutSeconds: overrides.requestTimeoutSeconds }
             : {}),
-          clusters: clusters.map(c => ({
-            name: c.name,
-            serviceAccountToken: c.admin,
-          })),
+          clusters: platformWriteClusters(clusters),
         },
       },
     });

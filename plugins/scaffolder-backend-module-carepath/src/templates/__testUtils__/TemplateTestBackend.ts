@@ -31,6 +31,11 @@ import {
   repositoryRoot,
   templatesDirectory,
 } from './templateFiles';
+import {
+  kubernetesReadConfig,
+  platformWriteClusters,
+  simulatorClusters,
+} from '../../__testUtils__/simulatorClusters';
 
 /** The kinds a template creates in a cluster. */
 const watchedKinds = [
@@ -194,16 +199,7 @@ export class TemplateTestBackend {
       (options.entities ?? []).map(e => stringify(e)).join('---\n'),
     );
     const baseUrl = `http://localhost:${forward.port}`;
-    const clusters = templateClusters.map(name => {
-      const cluster = sim.cluster(name);
-      return {
-        name,
-        url: cluster.httpsUrl!,
-        caData: cluster.caData,
-        readonly: cluster.tokens.find(t => t.role === 'read-only')!.token,
-        admin: cluster.tokens.find(t => t.role === 'admin')!.token,
-      };
-    });
+    const clusters = simulatorClusters(sim, templateClusters);
     const config = {
       backend: {
         baseUrl,
@@ -243,19 +239,7 @@ export class TemplateTestBackend {
             : []),
         ],
       },
-      kubernetes: {
-        clusterLocatorMethods: [
-          {
-            type: 'config',
-            clusters: clusters.map(c => ({
-              name: c.name,
-              url: c.url,
-              caData: c.caData,
-              serviceAccountToken: c.readonly,
-            })),
-          },
-        ],
-      },
+      kubernetes: kubernetesReadConfig(clusters),
       carepath: {
         publishLocal: { directory: reposDirectory },
         databases: {
@@ -273,10 +257,7 @@ export class TemplateTestBackend {
           { name: 'production', clusters: ['prod-east', 'prod-west'] },
         ],
         kubernetes: {
-          clusters: clusters.map(c => ({
-            name: c.name,
-            serviceAccountToken: c.admin,
-          })),
+          clusters: platformWriteClusters(clusters),
         },
       },
     };
