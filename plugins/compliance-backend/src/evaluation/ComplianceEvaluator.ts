@@ -93,6 +93,14 @@ class UnavailableSources {
   }
 }
 
+/** One entity and what its controls are judged on. */
+interface ObservedEntity {
+  entity: Entity;
+  entityRef: string;
+  ownerRef: string | undefined;
+  input: EvaluationInput;
+}
+
 /**
  * What a `ComplianceEvaluator` reads from and writes to.
  *
@@ -142,65 +150,82 @@ export class ComplianceEvaluator {
     const unavailable = new UnavailableSources();
     const fleetClusters = await this.#options.sources.clusters();
 
-    const services = await mapConcurrently(entities, CONCURRENCY, entity =>
-      this.#evaluateEntity({
-        entity,
-        owners,
-        exemptions,
-        auditFacts,
-        controlSet,
-        unavailable,
-        now,
-      }),
+    // Everything read from the sources first: the chain's head stays
+    // locked only while the controls judge what was read.
+    const observed = await mapConcurrently(entities, CONCURRENCY, entity =>
+      this.#observeEntity({ entity, owners, auditFacts, unavailable, now }),
     );
-
     const platform = await this.#evaluatePlatform({
       controlSet,
       unavailable,
       now,
     });
-    const evaluations = services.map(s => s.evaluation);
-    const evaluation: EvaluationRecord = {
+    const run = {
       id: randomUUID(),
       evaluatedAt: now.toISOString(),
       controlsVersion: controlSet.controlsVersion,
-      trigger: options.trigger ?? 'manual',
-      unavailableSources: unavailable.list(),
-      partialSources: partialFleet(fleetClusters, unavailable.list()),
-      summary: summariseCompliance({
-        controlsVersion: controlSet.controlsVersion,
-        evaluations,
-      }),
     };
-    const records: NewEvidenceRecord[] = [
-      ...services.flatMap(s =>
-        s.evaluation.results.map(r => [s.snapshot.entityRef, r] as const),
-      ),
-      ...platform.map(p => [p.entityRef, p.result] as const),
-    ].map(([entityRef, result]) => ({
-      evaluationId: evaluation.id,
+    const services: Array<{
+      evaluation: ServiceEvaluation;
+      snapshot: ServiceSnapshot;
+    }> = [];
+    const toRecord = (
+      entityRef: string,
+      result: ControlResult,
+    ): NewEvidenceRecord => ({
+      evaluationId: run.id,
       entityRef,
       controlId: result.controlId,
       status: result.status,
       observed: result.observed,
-      controlsVersion: controlSet.controlsVersion,
-      evaluatedAt: evaluation.evaluatedAt,
-    }));
-    await this.#options.evidence.appendSnapshot({
-      records,
-      write: trx =>
-        this.#options.evaluations.write({
+      controlsVersion: run.controlsVersion,
+      evaluatedAt: run.evaluatedAt,
+    });
+    // Services are judged as the chain takes their records, so the
+    // database stores one part of the snapshot while the next is judged.
+    const judge = this.#judgeEntity.bind(this);
+    function* records(): Generator<NewEvidenceRecord> {
+      for (const service of observed) {
+        const judged = judge({ ...service, exemptions, controlSet });
+        services.push(judged);
+        for (const result of judged.evaluation.results) {
+          yield toRecord(judged.snapshot.entityRef, result);
+        }
+      }
+      for (const p of platform) {
+        yield toRecord(p.entityRef, p.result);
+      }
+    }
+    let evaluation: EvaluationRecord | undefined;
+    const appended = await this.#options.evidence.appendSnapshot({
+      records: records(),
+      write: trx => {
+        evaluation = {
+          ...run,
+          trigger: options.trigger ?? 'manual',
+          unavailableSources: unavailable.list(),
+          partialSources: partialFleet(fleetClusters, unavailable.list()),
+          summary: summariseCompliance({
+            controlsVersion: controlSet.controlsVersion,
+            evaluations: services.map(s => s.evaluation),
+          }),
+        };
+        return this.#options.evaluations.write({
           trx,
           evaluation,
           services: [
             ...services.map(s => s.snapshot),
             ...platformSnapshots(platform),
           ],
-        }),
+        });
+      },
     });
+    if (!evaluation) {
+      throw new Error('The evaluation was stored without its run record');
+    }
     logger.info(
       `Compliance evaluation ${evaluation.id}: ${entities.length} services, ${
-        records.length
+        appended.length
       } evidence records, overall score ${evaluation.summary.overallScore}${
         evaluation.unavailableSources.length
           ? `; unavailable: ${evaluation.unavailableSources
@@ -218,15 +243,14 @@ export class ComplianceEvaluator {
     return evaluation;
   }
 
-  async #evaluateEntity(options: {
+  /** What the sources say of one entity: everything its controls judge. */
+  async #observeEntity(options: {
     entity: Entity;
     owners: Map<string, Entity>;
-    exemptions: Exemption[];
     auditFacts: AuditFacts;
-    controlSet: ControlSet;
     unavailable: UnavailableSources;
     now: Date;
-  }): Promise<{ evaluation: ServiceEvaluation; snapshot: ServiceSnapshot }> {
+  }): Promise<ObservedEntity> {
     const { entity, owners, unavailable, now } = options;
     const entityRef = stringifyEntityRef(entity);
     const ownerRef = ownerRefOf(entity);
@@ -252,13 +276,28 @@ export class ComplianceEvaluator {
         this.#options.sources.platformRecords(entityRef),
       ),
     ]);
-    const input: EvaluationInput = {
-      entity: observation,
-      ...(workloads ? observeClusters(workloads) : {}),
-      ...(platformRecords ? { platformRecords } : {}),
-      audit: options.auditFacts,
-      now,
+    return {
+      entity,
+      entityRef,
+      ownerRef,
+      input: {
+        entity: observation,
+        ...(workloads ? observeClusters(workloads) : {}),
+        ...(platformRecords ? { platformRecords } : {}),
+        audit: options.auditFacts,
+        now,
+      },
     };
+  }
+
+  /** One entity's results and the service snapshot stored with them. */
+  #judgeEntity(
+    options: ObservedEntity & {
+      exemptions: Exemption[];
+      controlSet: ControlSet;
+    },
+  ): { evaluation: ServiceEvaluation; snapshot: ServiceSnapshot } {
+    const { entity, entityRef, ownerRef, input } = options;
     const evaluation = evaluateService(input, options.controlSet, {
       exemptions: options.exemptions,
     });
@@ -279,7 +318,7 @@ export class ComplianceEvaluator {
               ),
             }
           : {}),
-        dataClassification: effectiveDataClassification(observation),
+        dataClassification: effectiveDataClassification(input.entity),
         score: evaluation.score,
         passed: evaluation.counts.pass,
         failed: evaluation.counts.fail,

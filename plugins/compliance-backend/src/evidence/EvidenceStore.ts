@@ -236,7 +236,11 @@ export class EvidenceStore {
    * with the snapshot in the same transaction.
    */
   async appendSnapshot(options: {
-    records: NewEvidenceRecord[];
+    /**
+     * In chain order. Taken one at a time inside the transaction, so a
+     * generator may produce them while earlier ones are being written.
+     */
+    records: Iterable<NewEvidenceRecord>;
     write?: (
       trx: Knex.Transaction,
       appended: EvidenceRecord[],

@@ -91,7 +91,8 @@ export class HashChain<TRecord extends ChainedRecord, TRow extends ChainedRow> {
    * the records.
    */
   async append(options: {
-    records: Omit<TRecord, 'seq' | 'prevHash' | 'hash'>[];
+    /** Taken one at a time, as the chunks before are written. */
+    records: Iterable<Omit<TRecord, 'seq' | 'prevHash' | 'hash'>>;
     write?: (trx: Knex.Transaction, appended: TRecord[]) => Promise<void>;
     /** An outer transaction to append within. */
     trx?: Knex.Transaction;
@@ -117,12 +118,14 @@ export class HashChain<TRecord extends ChainedRecord, TRow extends ChainedRow> {
       };
       for (const record of options.records) {
         seq += 1;
-        const unsigned = { ...record, seq, prevHash } as Omit<TRecord, 'hash'>;
-        const row = this.#options.toRow(unsigned) as TRow;
+        // One object per record: signed in place once its hash is known.
+        const chained = { ...record, seq, prevHash } as TRecord;
+        const row = this.#options.toRow(chained) as TRow;
         prevHash = sha256Hex(rowPayload(row));
         row.hash = prevHash;
+        chained.hash = prevHash;
         chunk.push(row);
-        appended.push({ ...unsigned, hash: prevHash } as TRecord);
+        appended.push(chained);
         if (chunk.length === INSERT_CHUNK) {
           await flush();
         }
