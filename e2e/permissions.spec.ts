@@ -119,6 +119,21 @@ test('compliance officers cannot run templates; developers and the platform team
   }
 });
 
+test('only the platform team may refresh (pick up an edit of) a Template entity', async () => {
+  const data = { entityRef: 'template:default/fhir-service' };
+  for (const role of ['developer', 'compliance'] as const) {
+    const response = await as(role).post('/api/catalog/refresh', { data });
+    expect(response.status(), role).toBe(403);
+  }
+  const platform = await as('platform').post('/api/catalog/refresh', { data });
+  expect(platform.status(), await platform.text()).toBe(200);
+  // Anyone may refresh a service entity, e.g. after pushing a change to it.
+  const service = await as('developer').post('/api/catalog/refresh', {
+    data: { entityRef: OWN_SERVICE },
+  });
+  expect(service.status(), await service.text()).toBe(200);
+});
+
 test('only the platform team may unregister a Template entity', async () => {
   const template = await as('platform').get(
     '/api/catalog/entities/by-name/template/default/fhir-service',
