@@ -69,7 +69,13 @@ describe('generated repositories pass their own tests', () => {
 
   it('fhir-service: npm ci && npm test, and the build produces the server', async () => {
     const dir = await generate('fhir-service', fhirServiceAnswers.A.values);
-    await sh(dir, 'npm', ['ci', '--no-audit']);
+    // A cached package is used as is; a flaky registry gets a few retries.
+    await sh(dir, 'npm', [
+      'ci',
+      '--no-audit',
+      '--prefer-offline',
+      '--fetch-retries=5',
+    ]);
     const output = await sh(dir, 'npm', ['test']);
     // node --test's summary: "ℹ pass 11" (spec reporter) or "# pass 11" (TAP).
     const passed = /^\W*pass (\d+)$/m.exec(output);
