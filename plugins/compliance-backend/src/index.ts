@@ -31,6 +31,7 @@ export type {
   EvaluationRecord,
   PartialSource,
   ServiceSnapshot,
+  ServiceWriter,
   UnavailableSource,
 } from './evaluation/EvaluationStore';
 export { HttpComplianceSources } from './evaluation/HttpComplianceSources';

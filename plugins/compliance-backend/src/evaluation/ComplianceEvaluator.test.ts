@@ -69,6 +69,44 @@ describe('ComplianceEvaluator', () => {
 
   afterEach(() => knex.destroy());
 
+  it('leaves nothing of a run the database fails midway', async () => {
+    const server = await startSourcesServer(fixture);
+    try {
+      const { evaluator, evidence } = createTestEvaluator({
+        knex,
+        discovery: server.discovery,
+        catalog: catalogServiceMock({
+          entities: [
+            ...Array.from({ length: 600 }, (_, i) =>
+              componentEntity({ name: `service-${i}`, kubernetes: false }),
+            ),
+            groupEntity('care-coordination'),
+          ],
+        }),
+      });
+      // The second chunk of records fails, after the first chunk and the
+      // first services' rows were written in the transaction.
+      await knex.raw(
+        `create trigger evidence_fails before insert on evidence
+         when new.seq = 6000 begin select raise(abort, 'disk full'); end`,
+      );
+      await expect(evaluator.evaluate()).rejects.toThrow('disk full');
+      for (const table of ['evidence', 'evaluation_services', 'evaluations']) {
+        await expect(knex(table).count({ n: '*' })).resolves.toEqual([
+          { n: 0 },
+        ]);
+      }
+      await knex.raw('drop trigger evidence_fails');
+      const run = await evaluator.evaluate();
+      await expect(evidence.countByEvaluation(run.id)).resolves.toBeGreaterThan(
+        6000,
+      );
+      await expect(evidence.verify()).resolves.toMatchObject({ ok: true });
+    } finally {
+      await server.close();
+    }
+  });
+
   it('evaluates every Component from live workloads into one evidence snapshot', async () => {
     const server = await startSourcesServer(fixture);
     try {

@@ -44,6 +44,7 @@ import type {
   EvaluationStore,
   PartialSource,
   ServiceSnapshot,
+  ServiceWriter,
   UnavailableSource,
 } from './EvaluationStore';
 
@@ -53,6 +54,8 @@ export const credentialsRotatedAction = 'database.credentials-rotated';
 
 const PLATFORM_OWNER = 'group:default/platform-team';
 const CONCURRENCY = 8;
+/** Services whose rows are queued together while their records are written. */
+const SERVICE_BATCH = 250;
 
 /**
  * Tracks which sources could not be read in one run. Once a source is
@@ -165,10 +168,7 @@ export class ComplianceEvaluator {
       evaluatedAt: now.toISOString(),
       controlsVersion: controlSet.controlsVersion,
     };
-    const services: Array<{
-      evaluation: ServiceEvaluation;
-      snapshot: ServiceSnapshot;
-    }> = [];
+    const evaluations: ServiceEvaluation[] = [];
     const toRecord = (
       entityRef: string,
       result: ControlResult,
@@ -181,13 +181,21 @@ export class ComplianceEvaluator {
       controlsVersion: run.controlsVersion,
       evaluatedAt: run.evaluatedAt,
     });
-    // Services are judged as the chain takes their records, so the
-    // database stores one part of the snapshot while the next is judged.
+    // Services are judged as the chain takes their records, and their rows
+    // are written beside the records, so the database stores one part of
+    // the snapshot while the next is judged.
+    let writer: ServiceWriter | undefined;
     const judge = this.#judgeEntity.bind(this);
     function* records(): Generator<NewEvidenceRecord> {
+      let batch: ServiceSnapshot[] = [];
       for (const service of observed) {
         const judged = judge({ ...service, exemptions, controlSet });
-        services.push(judged);
+        evaluations.push(judged.evaluation);
+        batch.push(judged.snapshot);
+        if (batch.length === SERVICE_BATCH) {
+          writer?.add(batch);
+          batch = [];
+        }
         for (const result of judged.evaluation.results) {
           yield toRecord(judged.snapshot.entityRef, result);
         }
@@ -195,11 +203,16 @@ export class ComplianceEvaluator {
       for (const p of platform) {
         yield toRecord(p.entityRef, p.result);
       }
+      writer?.add([...batch, ...platformSnapshots(platform)]);
     }
     let evaluation: EvaluationRecord | undefined;
     const appended = await this.#options.evidence.appendSnapshot({
+      begin: trx => {
+        writer = this.#options.evaluations.writer({ trx, evaluation: run });
+        return writer;
+      },
       records: records(),
-      write: trx => {
+      write: async () => {
         evaluation = {
           ...run,
           trigger: options.trigger ?? 'manual',
@@ -207,17 +220,10 @@ export class ComplianceEvaluator {
           partialSources: partialFleet(fleetClusters, unavailable.list()),
           summary: summariseCompliance({
             controlsVersion: controlSet.controlsVersion,
-            evaluations: services.map(s => s.evaluation),
+            evaluations,
           }),
         };
-        return this.#options.evaluations.write({
-          trx,
-          evaluation,
-          services: [
-            ...services.map(s => s.snapshot),
-            ...platformSnapshots(platform),
-          ],
-        });
+        await writer?.finish(evaluation);
       },
     });
     if (!evaluation) {
