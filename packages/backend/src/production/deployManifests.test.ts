@@ -8,7 +8,6 @@ import {
   startKubeSimulator,
   type KubeSimulator,
 } from '@carepath/kube-simulator';
-// The compliance backend's own dependency; not yet declared by this package.
 import {
   evaluateManifests,
   hipaaControlsSource,
