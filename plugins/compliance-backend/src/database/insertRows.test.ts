@@ -10,11 +10,26 @@ const rows = [
     id: 1,
     label: 'quotes " and \\ backslashes, {braces}, commas, NULL',
     note: null,
+    detail: 'two\nlines\tand a tab',
     ratio: 0.25,
     extra: 'not stored',
   },
-  { id: 2, label: '', note: null, ratio: 2, extra: 'not stored' },
-  { id: 3, label: 'ünïcødé ✓', note: null, ratio: -1.5, extra: 'x' },
+  {
+    id: 2,
+    label: '',
+    note: null,
+    detail: 'an emoji 🩺 and a quote "',
+    ratio: 2,
+    extra: 'not stored',
+  },
+  {
+    id: 3,
+    label: 'ünïcødé ✓',
+    note: null,
+    detail: null,
+    ratio: -1.5,
+    extra: 'x',
+  },
 ];
 
 describe.each([
@@ -33,6 +48,7 @@ describe.each([
       table.integer('id').primary();
       table.text('label').notNullable();
       table.text('note');
+      table.text('detail');
       table.double('ratio').notNullable();
     });
   }, 60_000);
@@ -51,7 +67,7 @@ describe.each([
         trx,
         table: 'sample',
         rows,
-        columns: ['id', 'label', 'note', 'ratio'],
+        columns: ['id', 'label', 'note', 'detail', 'ratio'],
       }),
     );
     const stored = await knex('sample').orderBy('id');

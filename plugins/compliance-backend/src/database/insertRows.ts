@@ -1,5 +1,21 @@
 import type { Knex } from 'knex';
 
+// eslint-disable-next-line no-control-regex
+const JSON_ESCAPED = /[\u0000-\u001f\ud800-\udfff]/;
+
+/**
+ * Whether JSON writes a value as an array literal element would: a null
+ * (`null` is a NULL element), or a string without control characters or
+ * surrogates, which JSON would escape differently.
+ */
+function isPlainText(value: unknown): boolean {
+  return (
+    value === null ||
+    value === undefined ||
+    (typeof value === 'string' && !JSON_ESCAPED.test(value))
+  );
+}
+
 /**
  * One column's values as a PostgreSQL array literal and its type: whole
  * numbers as `bigint` (assigned to `integer` columns without loss), other
@@ -33,6 +49,14 @@ function postgresArray(
         .map(v => (v === null || v === undefined ? 'NULL' : String(v)))
         .join(',')}}`,
       type,
+    };
+  }
+  if (values.every(isPlainText)) {
+    // Inside its brackets, the JSON of an array of such strings is their
+    // array literal: both quote each one and escape `"` and `\` alike.
+    return {
+      literal: `{${JSON.stringify(values).slice(1, -1)}}`,
+      type: 'text[]',
     };
   }
   let literal = '{';
