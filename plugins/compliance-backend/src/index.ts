@@ -31,7 +31,6 @@ export type {
   EvaluationRecord,
   PartialSource,
   ServiceSnapshot,
-  ServiceWriter,
   UnavailableSource,
 } from './evaluation/EvaluationStore';
 export { HttpComplianceSources } from './evaluation/HttpComplianceSources';

@@ -44,7 +44,6 @@ import type {
   EvaluationStore,
   PartialSource,
   ServiceSnapshot,
-  ServiceWriter,
   UnavailableSource,
 } from './EvaluationStore';
 
@@ -54,8 +53,6 @@ export const credentialsRotatedAction = 'database.credentials-rotated';
 
 const PLATFORM_OWNER = 'group:default/platform-team';
 const CONCURRENCY = 8;
-/** Services whose rows are queued together while their records are written. */
-const SERVICE_BATCH = 250;
 
 /**
  * Tracks which sources could not be read in one run. Once a source is
@@ -168,7 +165,10 @@ export class ComplianceEvaluator {
       evaluatedAt: now.toISOString(),
       controlsVersion: controlSet.controlsVersion,
     };
-    const evaluations: ServiceEvaluation[] = [];
+    const services: Array<{
+      evaluation: ServiceEvaluation;
+      snapshot: ServiceSnapshot;
+    }> = [];
     const toRecord = (
       entityRef: string,
       result: ControlResult,
@@ -181,21 +181,13 @@ export class ComplianceEvaluator {
       controlsVersion: run.controlsVersion,
       evaluatedAt: run.evaluatedAt,
     });
-    // Services are judged as the chain takes their records, and their rows
-    // are written beside the records, so the database stores one part of
-    // the snapshot while the next is judged.
-    let writer: ServiceWriter | undefined;
+    // Services are judged as the chain takes their records, so the
+    // database stores one part of the snapshot while the next is judged.
     const judge = this.#judgeEntity.bind(this);
     function* records(): Generator<NewEvidenceRecord> {
-      let batch: ServiceSnapshot[] = [];
       for (const service of observed) {
         const judged = judge({ ...service, exemptions, controlSet });
-        evaluations.push(judged.evaluation);
-        batch.push(judged.snapshot);
-        if (batch.length === SERVICE_BATCH) {
-          writer?.add(batch);
-          batch = [];
-        }
+        services.push(judged);
         for (const result of judged.evaluation.results) {
           yield toRecord(judged.snapshot.entityRef, result);
         }
@@ -203,16 +195,11 @@ export class ComplianceEvaluator {
       for (const p of platform) {
         yield toRecord(p.entityRef, p.result);
       }
-      writer?.add([...batch, ...platformSnapshots(platform)]);
     }
     let evaluation: EvaluationRecord | undefined;
     const appended = await this.#options.evidence.appendSnapshot({
-      begin: trx => {
-        writer = this.#options.evaluations.writer({ trx, evaluation: run });
-        return writer;
-      },
       records: records(),
-      write: async () => {
+      write: trx => {
         evaluation = {
           ...run,
           trigger: options.trigger ?? 'manual',
@@ -220,10 +207,17 @@ export class ComplianceEvaluator {
           partialSources: partialFleet(fleetClusters, unavailable.list()),
           summary: summariseCompliance({
             controlsVersion: controlSet.controlsVersion,
-            evaluations,
+            evaluations: services.map(s => s.evaluation),
           }),
         };
-        await writer?.finish(evaluation);
+        return this.#options.evaluations.write({
+          trx,
+          evaluation,
+          services: [
+            ...services.map(s => s.snapshot),
+            ...platformSnapshots(platform),
+          ],
+        });
       },
     });
     if (!evaluation) {

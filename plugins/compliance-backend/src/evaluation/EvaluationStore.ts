@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { WritePipeline } from '../database/WritePipeline';
 import type {
   ComplianceSummary,
   ControlResult,
@@ -223,20 +224,6 @@ function controlHeadings(
 }
 
 /**
- * Writes one run's services and then the run, in one transaction.
- *
- * @public
- */
-export interface ServiceWriter {
-  /** Queues the rows of these services. */
-  add(services: ServiceSnapshot[]): void;
-  /** Waits for the queued rows, then stores the run. */
-  finish(evaluation: EvaluationRecord): Promise<void>;
-  /** Resolves once no queued write is running, whether or not it failed. */
-  settled(): Promise<void>;
-}
-
-/**
  * Evaluation runs and their per-service results, written in the same
  * transaction as the run's evidence snapshot.
  *
@@ -255,83 +242,48 @@ export class EvaluationStore {
     services: ServiceSnapshot[];
   }): Promise<void> {
     const { trx, evaluation, services } = options;
-    const writer = this.writer({ trx, evaluation });
-    writer.add(services);
-    await writer.finish(evaluation);
-  }
-
-  /**
-   * Writes a run's services as they come, in the background of the same
-   * transaction, then the run itself. `add` only queues the rows; `finish`
-   * waits for every write and throws the first that failed.
-   */
-  writer(options: {
-    trx: Knex.Transaction;
-    evaluation: Pick<EvaluationRecord, 'id' | 'evaluatedAt'>;
-  }): ServiceWriter {
-    const { trx } = options;
-    const { id, evaluatedAt } = options.evaluation;
-    // Each control's heading as its first result shows it: the results
-    // after that leave it out, and the run stores it once.
-    const headings = new Map<string, ControlHeading>();
-    let writes: Promise<unknown> = Promise.resolve();
-    const add = (services: ServiceSnapshot[]) => {
-      for (let i = 0; i < services.length; i += INSERT_CHUNK) {
-        const rows = services.slice(i, i + INSERT_CHUNK).map(
-          (s): ServiceRow => ({
-            evaluation_id: id,
-            entity_ref: s.entityRef,
-            owner: s.owner ?? null,
-            system: s.system ?? null,
-            data_classification: s.dataClassification,
-            score: s.score,
-            passed: s.passed,
-            failed: s.failed,
-            exempt: s.exempt,
-            results: JSON.stringify(
-              s.results.map(r => {
-                if (!headings.has(r.controlId)) {
-                  headings.set(r.controlId, {
-                    title: r.title,
-                    hipaa: r.hipaa,
-                    severity: r.severity,
-                  });
-                }
-                return compactResult(r, headings.get(r.controlId), evaluatedAt);
-              }),
+    const headings = controlHeadings(services);
+    await trx('evaluations').insert({
+      id: evaluation.id,
+      evaluated_at: evaluation.evaluatedAt,
+      controls_version: evaluation.controlsVersion,
+      trigger: evaluation.trigger,
+      unavailable_sources: JSON.stringify(evaluation.unavailableSources),
+      partial_sources: evaluation.partialSources.length
+        ? JSON.stringify(evaluation.partialSources)
+        : null,
+      controls: JSON.stringify(Object.fromEntries(headings)),
+      summary: JSON.stringify(evaluation.summary),
+    });
+    const writes = new WritePipeline();
+    for (let i = 0; i < services.length; i += INSERT_CHUNK) {
+      // Few rows with large JSON texts: a plain insert, since packing them
+      // into one JSON parameter would escape every quote in them again.
+      const rows = services.slice(i, i + INSERT_CHUNK).map(
+        (s): ServiceRow => ({
+          evaluation_id: evaluation.id,
+          entity_ref: s.entityRef,
+          owner: s.owner ?? null,
+          system: s.system ?? null,
+          data_classification: s.dataClassification,
+          score: s.score,
+          passed: s.passed,
+          failed: s.failed,
+          exempt: s.exempt,
+          results: JSON.stringify(
+            s.results.map(r =>
+              compactResult(
+                r,
+                headings.get(r.controlId),
+                evaluation.evaluatedAt,
+              ),
             ),
-          }),
-        );
-        // Few rows with large JSON texts: a plain insert, since packing them
-        // into one parameter would escape every quote in them again. After
-        // a failure the rest are skipped; `finish` throws it.
-        writes = writes.then(() => trx('evaluation_services').insert(rows));
-        writes.catch(() => {});
-      }
-    };
-    return {
-      add,
-      finish: async evaluation => {
-        await writes;
-        await trx('evaluations').insert({
-          id: evaluation.id,
-          evaluated_at: evaluation.evaluatedAt,
-          controls_version: evaluation.controlsVersion,
-          trigger: evaluation.trigger,
-          unavailable_sources: JSON.stringify(evaluation.unavailableSources),
-          partial_sources: evaluation.partialSources.length
-            ? JSON.stringify(evaluation.partialSources)
-            : null,
-          controls: JSON.stringify(Object.fromEntries(headings)),
-          summary: JSON.stringify(evaluation.summary),
-        });
-      },
-      settled: () =>
-        writes.then(
-          () => undefined,
-          () => undefined,
-        ),
-    };
+          ),
+        }),
+      );
+      await writes.add(() => trx('evaluation_services').insert(rows));
+    }
+    await writes.finish();
   }
 
   /** The run in force at a time (the newest at or before it), or the latest. */

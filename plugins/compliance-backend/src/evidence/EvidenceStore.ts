@@ -245,12 +245,9 @@ export class EvidenceStore {
       trx: Knex.Transaction,
       appended: EvidenceRecord[],
     ) => Promise<void>;
-    /** Starts writing beside the records once the chain is locked. */
-    begin?: (trx: Knex.Transaction) => { settled(): Promise<void> };
   }): Promise<EvidenceRecord[]> {
     return this.#chain.append({
       records: options.records,
-      ...(options.begin ? { begin: options.begin } : {}),
       write: async (trx, appended) => {
         await trx('evidence_snapshots').insert(snapshotsOf(appended));
         await options.write?.(trx, appended);

@@ -94,76 +94,54 @@ export class HashChain<TRecord extends ChainedRecord, TRow extends ChainedRow> {
     /** Taken one at a time, as the chunks before are written. */
     records: Iterable<Omit<TRecord, 'seq' | 'prevHash' | 'hash'>>;
     write?: (trx: Knex.Transaction, appended: TRecord[]) => Promise<void>;
-    /**
-     * Called once the head is locked, before the first record is taken:
-     * whatever it starts writing in `trx` runs beside the records. If the
-     * append fails, it waits for `settled` before rolling back.
-     */
-    begin?: (trx: Knex.Transaction) => { settled(): Promise<void> };
     /** An outer transaction to append within. */
     trx?: Knex.Transaction;
   }): Promise<TRecord[]> {
-    return (options.trx ?? this.#options.knex).transaction(async trx => {
-      const head = await this.#lockHead(trx);
-      const background = options.begin?.(trx);
-      try {
-        return await this.#appendLocked({ ...options, trx, head });
-      } catch (error) {
-        await background?.settled();
-        throw error;
-      }
-    });
-  }
-
-  async #appendLocked(options: {
-    trx: Knex.Transaction;
-    head: { head_seq: number; head_hash: string };
-    records: Iterable<Omit<TRecord, 'seq' | 'prevHash' | 'hash'>>;
-    write?: (trx: Knex.Transaction, appended: TRecord[]) => Promise<void>;
-  }): Promise<TRecord[]> {
-    const { trx, head } = options;
-    const { chain, table } = this.#options;
+    const { knex, chain, table } = this.#options;
     const rowPayload =
       this.#options.rowPayload ??
       ((row: Omit<TRow, 'hash'>) => this.#recordPayload(row as TRow));
-    let seq = head.head_seq;
-    let prevHash = head.head_hash;
-    const appended: TRecord[] = [];
-    let chunk: TRow[] = [];
-    // One chunk is written while the next is hashed.
-    const writes = new WritePipeline();
-    const flush = async () => {
-      const rows = chunk;
-      chunk = [];
-      await writes.add(() =>
-        insertRows({ trx, table, rows, columns: this.#options.columns }),
-      );
-    };
-    for (const record of options.records) {
-      seq += 1;
-      // One object per record: signed in place once its hash is known.
-      const chained = { ...record, seq, prevHash } as TRecord;
-      const row = this.#options.toRow(chained) as TRow;
-      prevHash = sha256Hex(rowPayload(row));
-      row.hash = prevHash;
-      chained.hash = prevHash;
-      chunk.push(row);
-      appended.push(chained);
-      if (chunk.length === INSERT_CHUNK) {
+    return (options.trx ?? knex).transaction(async trx => {
+      const head = await this.#lockHead(trx);
+      let seq = head.head_seq;
+      let prevHash = head.head_hash;
+      const appended: TRecord[] = [];
+      let chunk: TRow[] = [];
+      // One chunk is written while the next is hashed.
+      const writes = new WritePipeline();
+      const flush = async () => {
+        const rows = chunk;
+        chunk = [];
+        await writes.add(() =>
+          insertRows({ trx, table, rows, columns: this.#options.columns }),
+        );
+      };
+      for (const record of options.records) {
+        seq += 1;
+        // One object per record: signed in place once its hash is known.
+        const chained = { ...record, seq, prevHash } as TRecord;
+        const row = this.#options.toRow(chained) as TRow;
+        prevHash = sha256Hex(rowPayload(row));
+        row.hash = prevHash;
+        chained.hash = prevHash;
+        chunk.push(row);
+        appended.push(chained);
+        if (chunk.length === INSERT_CHUNK) {
+          await flush();
+        }
+      }
+      if (chunk.length > 0) {
         await flush();
       }
-    }
-    if (chunk.length > 0) {
-      await flush();
-    }
-    await writes.finish();
-    await trx('chain_heads')
-      .where({ chain })
-      .update({ head_seq: seq, head_hash: prevHash });
-    if (options.write) {
-      await options.write(trx, appended);
-    }
-    return appended;
+      await writes.finish();
+      await trx('chain_heads')
+        .where({ chain })
+        .update({ head_seq: seq, head_hash: prevHash });
+      if (options.write) {
+        await options.write(trx, appended);
+      }
+      return appended;
+    });
   }
 
   /**
