@@ -381,11 +381,11 @@ async function main() {
   const beforeUpstream = apiRequests();
   const block = 50;
   for (let start = 0; start < picks.length; start += block) {
-    const entities = picks.slice(start, start + block);
-    for (const entity of entities) {
+    const blockPicks = picks.slice(start, start + block);
+    for (const entity of blockPicks) {
       oursDetail.push((await time(() => ours(entity)))[0]);
     }
-    for (const entity of entities) {
+    for (const entity of blockPicks) {
       upstreamDetail.push((await time(() => upstream(entity)))[0]);
     }
   }
