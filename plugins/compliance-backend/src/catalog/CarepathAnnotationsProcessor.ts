@@ -13,7 +13,8 @@ const DATA_CLASSIFICATIONS = ['phi', 'pii', 'internal', 'public'];
 
 /**
  * The `carepath.io/` catalog annotations CarePath reads: the compliance
- * annotations, and the golden-path template a service came from.
+ * annotations, what the golden paths record about a service, and the
+ * lifecycle the platform recorded.
  *
  * @public
  */
@@ -21,6 +22,11 @@ export const knownCarepathAnnotations: string[] = [
   ...Object.values(complianceAnnotations),
   'carepath.io/template',
   'carepath.io/template-version',
+  // Written by the golden paths: the service's database (read by the day-2
+  // templates), its backup policy and the environments it was created for.
+  'carepath.io/database',
+  'carepath.io/backup-max-age-hours',
+  'carepath.io/environments',
   // Set by the scaffolder module's catalog processor from the lifecycle the
   // platform recorded (carepath:catalog:lifecycle).
   'carepath.io/recorded-lifecycle',

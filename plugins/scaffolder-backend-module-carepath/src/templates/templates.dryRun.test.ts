@@ -6,7 +6,12 @@ import {
   hipaaControlsYaml,
   parseControls,
 } from '@carepath/plugin-compliance-common';
+// The catalog module that checks carepath.io annotations ships with the
+// compliance plugin.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
+import { knownCarepathAnnotations } from '@carepath/plugin-compliance-backend';
 import { Validator } from 'jsonschema';
+import { parse as parseYaml } from 'yaml';
 import { stripVTControlCharacters } from 'node:util';
 import {
   AnswerSet,
@@ -253,6 +258,21 @@ describe('templates through the dry-run API', () => {
         }).toEqual({ key, report: formatViolations([]) });
         expect(evaluation.passed).toBe(true);
       }
+    }
+  });
+
+  it('writes only carepath.io annotations the catalog knows', () => {
+    expect([...rendered.keys()]).toHaveLength(goldenPaths.length);
+    for (const [key, files] of rendered) {
+      const entity = parseYaml(files.get('catalog-info.yaml')!);
+      const carepath = Object.keys(entity.metadata.annotations ?? {}).filter(
+        name => name.startsWith('carepath.io/'),
+      );
+      expect(carepath.length).toBeGreaterThan(0);
+      expect({
+        key,
+        unknown: carepath.filter(a => !knownCarepathAnnotations.includes(a)),
+      }).toEqual({ key, unknown: [] });
     }
   });
 
