@@ -31,7 +31,12 @@ export function canonicalEvidencePayload(
     `,"evaluationId":${JSON.stringify(record.evaluationId)}` +
     `,"observed":${observed}` +
     `,"prevHash":${JSON.stringify(record.prevHash)}` +
-    `,"seq":${canonicalJson(record.seq, 'record.seq')}` +
+    `,"seq":${
+      // A whole number's JSON is its decimal text.
+      Number.isSafeInteger(record.seq)
+        ? String(record.seq)
+        : canonicalJson(record.seq, 'record.seq')
+    }` +
     `,"status":${JSON.stringify(record.status)}}`
   );
 }

@@ -44,6 +44,21 @@ export function evaluateControl(
             remediation: finding.remediation ?? control.remediation,
           }))
         : [],
-    evaluatedAt: input.now.toISOString(),
+    evaluatedAt: isoText(input.now),
   };
+}
+
+// A service's controls are judged at one time: its text is made once.
+let lastTime: Date | undefined;
+let lastTimeMs = NaN;
+let lastIso = '';
+
+function isoText(time: Date): string {
+  const ms = time.getTime();
+  if (time !== lastTime || ms !== lastTimeMs) {
+    lastIso = time.toISOString();
+    lastTime = time;
+    lastTimeMs = ms;
+  }
+  return lastIso;
 }

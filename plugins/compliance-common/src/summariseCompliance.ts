@@ -4,7 +4,7 @@ import type {
   ControlFailureCount,
 } from './ComplianceSummary';
 import type { ServiceEvaluation } from './ServiceEvaluation';
-import { complianceScore } from './complianceScore';
+import type { ControlResult } from './ControlResult';
 
 const SEVERITY_RANK: Record<ControlSeverity, number> = {
   critical: 0,
@@ -12,6 +12,29 @@ const SEVERITY_RANK: Record<ControlSeverity, number> = {
   medium: 2,
   low: 3,
 };
+
+// What `localeCompare` without arguments compares by, made once.
+const byLocale = new Intl.Collator();
+
+function countFailure(
+  byControl: Map<string, ControlFailureCount>,
+  result: ControlResult,
+): void {
+  const count = byControl.get(result.controlId) ?? {
+    controlId: result.controlId,
+    title: result.title,
+    hipaa: result.hipaa,
+    severity: result.severity,
+    failingServices: 0,
+    exemptServices: 0,
+  };
+  if (result.status === 'fail') {
+    count.failingServices += 1;
+  } else {
+    count.exemptServices += 1;
+  }
+  byControl.set(result.controlId, count);
+}
 
 /**
  * Builds the fleet summary from the latest evaluation of each service.
@@ -24,28 +47,25 @@ export function summariseCompliance(options: {
 }): ComplianceSummary {
   const { evaluations } = options;
   const byControl = new Map<string, ControlFailureCount>();
-  for (const result of evaluations.flatMap(e => e.results)) {
-    if (result.status !== 'fail' && result.status !== 'exempt') {
-      continue;
+  // One pass over every result, without copying them into one array.
+  let passed = 0;
+  let failed = 0;
+  for (const evaluation of evaluations) {
+    for (const result of evaluation.results) {
+      if (result.status === 'pass') {
+        passed += 1;
+      } else if (result.status === 'fail' || result.status === 'exempt') {
+        if (result.status === 'fail') {
+          failed += 1;
+        }
+        countFailure(byControl, result);
+      }
     }
-    const count = byControl.get(result.controlId) ?? {
-      controlId: result.controlId,
-      title: result.title,
-      hipaa: result.hipaa,
-      severity: result.severity,
-      failingServices: 0,
-      exemptServices: 0,
-    };
-    if (result.status === 'fail') {
-      count.failingServices += 1;
-    } else {
-      count.exemptServices += 1;
-    }
-    byControl.set(result.controlId, count);
   }
   return {
     controlsVersion: options.controlsVersion,
-    overallScore: complianceScore(evaluations.flatMap(e => e.results)),
+    // As complianceScore computes it from the same counts.
+    overallScore: passed + failed === 0 ? null : passed / (passed + failed),
     failingControls: [...byControl.values()]
       .filter(c => c.failingServices > 0)
       .sort(
@@ -65,7 +85,7 @@ export function summariseCompliance(options: {
       .sort(
         (a, b) =>
           (a.score ?? Infinity) - (b.score ?? Infinity) ||
-          a.entityRef.localeCompare(b.entityRef),
+          byLocale.compare(a.entityRef, b.entityRef),
       ),
   };
 }

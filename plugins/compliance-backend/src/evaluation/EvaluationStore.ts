@@ -151,23 +151,39 @@ function compactResult(
   heading: ControlHeading | undefined,
   evaluatedAt: string,
 ): StoredResult {
-  const { title, hipaa, severity, violations, ...rest } = result;
-  const stored: StoredResult = rest;
+  const { title, hipaa, severity, violations } = result;
+  // Built key by key in the result's own order rather than copied and
+  // trimmed with `delete`, which would leave every stored object in the
+  // slow dictionary form that JSON.stringify walks key by key.
+  const stored: Record<string, unknown> = {};
+  for (const key of Object.keys(result) as Array<keyof ControlResult>) {
+    if (
+      key === 'title' ||
+      key === 'hipaa' ||
+      key === 'severity' ||
+      key === 'violations' ||
+      (key === 'evaluatedAt' && result.evaluatedAt === evaluatedAt)
+    ) {
+      continue;
+    }
+    stored[key] = result[key];
+  }
   if (
     !heading ||
     heading.title !== title ||
     heading.severity !== severity ||
-    heading.hipaa.join('\n') !== hipaa.join('\n')
+    // Results of one control share its citations: compare texts only
+    // when they are different arrays.
+    (heading.hipaa !== hipaa && heading.hipaa.join('\n') !== hipaa.join('\n'))
   ) {
-    Object.assign(stored, { title, hipaa, severity });
-  }
-  if (stored.evaluatedAt === evaluatedAt) {
-    delete stored.evaluatedAt;
+    stored.title = title;
+    stored.hipaa = hipaa;
+    stored.severity = severity;
   }
   if (violations.length > 0) {
     stored.violations = violations;
   }
-  return stored;
+  return stored as StoredResult;
 }
 
 function fullResult(
