@@ -213,6 +213,7 @@ export class ComplianceEvaluator {
         return this.#options.evaluations.write({
           trx,
           evaluation,
+          observedInEvidence: true,
           services: [
             ...services.map(s => s.snapshot),
             ...platformSnapshots(platform),
