@@ -1,7 +1,7 @@
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { ControlResult } from '@carepath/plugin-compliance-common';
 import type { Knex } from 'knex';
-import { EvaluationStore, type ServiceSnapshot } from './EvaluationStore';
+import type { ServiceSnapshot } from './EvaluationStore';
 import {
   componentEntity,
   deployment,
@@ -111,76 +111,6 @@ async function runScenario(knex: Knex) {
   }
 }
 
-/**
- * Evaluates two services and reads their results back, each service alone
- * and all together, next to the same snapshots stored with every result's
- * `observed` in full.
- */
-async function readBack(knex: Knex, full: Knex) {
-  const names = ['fhir-gateway', 'intake-api'];
-  const server = await startSourcesServer({
-    workloads: Object.fromEntries(
-      names.map((name, i) => [
-        name,
-        [
-          {
-            cluster: 'prod',
-            objects: [deployment({ name, compliant: i > 0 })],
-          },
-        ],
-      ]),
-    ),
-  });
-  try {
-    const { evaluator, evaluations } = createTestEvaluator({
-      knex,
-      discovery: server.discovery,
-      catalog: catalogServiceMock({
-        entities: [
-          ...names.map(name => componentEntity({ name })),
-          groupEntity('care-coordination'),
-        ],
-      }),
-    });
-    const inFull = new EvaluationStore({ knex: full });
-    const write = evaluations.write.bind(evaluations);
-    jest.spyOn(evaluations, 'write').mockImplementation(async options => {
-      await write(options);
-      await full.transaction(trx =>
-        inFull.write({ ...options, trx, observedInEvidence: false }),
-      );
-    });
-    const { id } = await evaluator.evaluate();
-    const read = async (store: EvaluationStore, entityRef?: string) =>
-      JSON.stringify(
-        await store.services({
-          evaluationId: id,
-          ...(entityRef ? { entityRef } : {}),
-        }),
-      );
-    const all = JSON.parse(await read(evaluations)) as ServiceSnapshot[];
-    const stored: Array<{ results: string }> = await knex('evaluation_services')
-      .where({ evaluation_id: id })
-      .select('results');
-    return {
-      all: [await read(evaluations), await read(inFull)],
-      each: await Promise.all(
-        all.map(async s => [
-          await read(evaluations, s.entityRef),
-          await read(inFull, s.entityRef),
-        ]),
-      ),
-      results: all.reduce((n, s) => n + s.results.length, 0),
-      storedObserved: stored.reduce(
-        (n, row) => n + row.results.split('"observed"').length - 1,
-        0,
-      ),
-    };
-  } finally {
-    await server.close();
-  }
-}
-
 describe('the same results on SQLite and PostgreSQL', () => {
   let sqlite: Knex;
   let postgres: Awaited<ReturnType<typeof createPostgresDatabase>>;
@@ -215,27 +145,4 @@ describe('the same results on SQLite and PostgreSQL', () => {
     expect(onSqlite.verify).toMatchObject({ ok: true });
     expect(onSqlite.history.overall).toHaveLength(2);
   }, 60_000);
-  it.each([
-    ['SQLite', () => sqlite],
-    ['PostgreSQL', () => postgres.knex],
-  ])(
-    'reads results back on %s exactly as when stored with every observed',
-    async (_name, knex) => {
-      const full = await createSqliteDatabase();
-      try {
-        const outcome = await readBack(knex(), full);
-        // Most results leave `observed` to their evidence record.
-        expect(outcome.storedObserved).toBeLessThan(outcome.results / 2);
-        expect(outcome.all[0]).toContain('"observed"');
-        expect(outcome.all[0]).toBe(outcome.all[1]);
-        expect(outcome.each.length).toBeGreaterThanOrEqual(2);
-        for (const [alone, inFull] of outcome.each) {
-          expect(alone).toBe(inFull);
-        }
-      } finally {
-        await full.destroy();
-      }
-    },
-    60_000,
-  );
 });

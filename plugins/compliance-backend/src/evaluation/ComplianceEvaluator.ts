@@ -213,7 +213,6 @@ export class ComplianceEvaluator {
         return this.#options.evaluations.write({
           trx,
           evaluation,
-          observedInEvidence: true,
           services: [
             ...services.map(s => s.snapshot),
             ...platformSnapshots(platform),

@@ -138,75 +138,35 @@ function fromEvaluationRow(row: EvaluationRow): EvaluationRecord {
  * A result as stored: what every service of the run shares (the control's
  * heading, the evaluation time) and an empty violations list are left out.
  * A stored result that has them (written before headings were kept per
- * run, or different from them) keeps them. A result whose evidence record
- * holds the same `observed` leaves it out too (see `observedInEvidence`).
+ * run, or different from them) keeps them.
  */
 type StoredResult = Omit<
   ControlResult,
-  'title' | 'hipaa' | 'severity' | 'evaluatedAt' | 'violations' | 'observed'
+  'title' | 'hipaa' | 'severity' | 'evaluatedAt' | 'violations'
 > &
   Partial<ControlResult>;
-
-/**
- * Whether a value's JSON is already its canonical JSON (every object's
- * keys in code-unit order, nothing written through `toJSON`), so that the
- * canonical text its evidence record stores parses back to the same JSON.
- */
-function writesCanonically(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null) {
-    return typeof value !== 'number' || Number.isFinite(value);
-  }
-  if (Array.isArray(value)) {
-    return value.every(
-      item => item === undefined || item === null || writesCanonically(item),
-    );
-  }
-  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') {
-    return false;
-  }
-  const record = value as Record<string, unknown>;
-  const keys = Object.keys(record);
-  for (let i = 0; i < keys.length; i++) {
-    if (i > 0 && !(keys[i - 1] < keys[i])) {
-      return false;
-    }
-    const member = record[keys[i]];
-    if (member !== undefined && !writesCanonically(member)) {
-      return false;
-    }
-  }
-  return true;
-}
 
 function compactResult(
   result: ControlResult,
   heading: ControlHeading | undefined,
   evaluatedAt: string,
-  observedInEvidence: boolean,
 ): StoredResult {
   const { title, hipaa, severity, violations } = result;
   // Built key by key in the result's own order rather than copied and
   // trimmed with `delete`, which would leave every stored object in the
   // slow dictionary form that JSON.stringify walks key by key.
   const stored: Record<string, unknown> = {};
-  let previous: string | undefined;
   for (const key of Object.keys(result) as Array<keyof ControlResult>) {
     if (
       key === 'title' ||
       key === 'hipaa' ||
       key === 'severity' ||
       key === 'violations' ||
-      (key === 'evaluatedAt' && result.evaluatedAt === evaluatedAt) ||
-      // Read back from the evidence record and put after `status` again.
-      (key === 'observed' &&
-        observedInEvidence &&
-        previous === 'status' &&
-        writesCanonically(result.observed))
+      (key === 'evaluatedAt' && result.evaluatedAt === evaluatedAt)
     ) {
       continue;
     }
     stored[key] = result[key];
-    previous = key;
   }
   if (
     !heading ||
@@ -226,40 +186,14 @@ function compactResult(
   return stored as StoredResult;
 }
 
-/**
- * A stored result with the `observed` of its evidence record, in the place
- * the result had it: right after `status`.
- */
-function withObserved(stored: StoredResult, observed: string | undefined) {
-  if ('observed' in stored) {
-    return stored;
-  }
-  const full: Record<string, unknown> = {};
-  for (const key of Object.keys(stored) as Array<keyof StoredResult>) {
-    full[key] = stored[key];
-    if (key === 'status') {
-      // Without the record (purged with expired evidence) nothing is known.
-      full.observed = observed === undefined ? {} : JSON.parse(observed);
-    }
-  }
-  return full as StoredResult;
-}
-
-/** A run's evidence records of each entity, in chain order. */
-type ObservedByEntity = Map<
-  string,
-  Array<{ controlId: string; observed: string }>
->;
-
 function fullResult(
   stored: StoredResult,
   headings: Map<string, ControlHeading>,
   evaluatedAt: string,
-  observed?: string,
 ): ControlResult {
   const heading = headings.get(stored.controlId);
   return {
-    ...withObserved(stored, observed),
+    ...stored,
     title: stored.title ?? heading?.title ?? stored.controlId,
     hipaa: stored.hipaa ?? heading?.hipaa ?? [],
     severity: (stored.severity ??
@@ -267,17 +201,13 @@ function fullResult(
       'medium') as ControlResult['severity'],
     violations: stored.violations ?? [],
     evaluatedAt: stored.evaluatedAt ?? evaluatedAt,
-  } as ControlResult;
+  };
 }
 
 function fromServiceRow(
   row: ServiceRow,
-  stored: StoredResult[],
   run: { headings: Map<string, ControlHeading>; evaluatedAt: string },
-  records: ObservedByEntity,
 ): ServiceSnapshot {
-  // The entity's records follow the order of its results.
-  const own = records.get(row.entity_ref) ?? [];
   return {
     entityRef: row.entity_ref,
     ...(row.owner ? { owner: row.owner } : {}),
@@ -289,18 +219,8 @@ function fromServiceRow(
     passed: Number(row.passed),
     failed: Number(row.failed),
     exempt: Number(row.exempt),
-    results: stored.map((r, index) =>
-      fullResult(
-        r,
-        run.headings,
-        run.evaluatedAt,
-        'observed' in r
-          ? undefined
-          : (own[index]?.controlId === r.controlId
-              ? own[index]
-              : own.find(record => record.controlId === r.controlId)
-            )?.observed,
-      ),
+    results: (JSON.parse(row.results) as StoredResult[]).map(r =>
+      fullResult(r, run.headings, run.evaluatedAt),
     ),
   };
 }
@@ -336,14 +256,8 @@ export class EvaluationStore {
     trx: Knex.Transaction;
     evaluation: EvaluationRecord;
     services: ServiceSnapshot[];
-    /**
-     * Every result's `observed` is stored in the run's evidence records
-     * (written in the same transaction), so the results need not repeat it.
-     */
-    observedInEvidence?: boolean;
   }): Promise<void> {
     const { trx, evaluation, services } = options;
-    const observedInEvidence = options.observedInEvidence ?? false;
     const headings = controlHeadings(services);
     await trx('evaluations').insert({
       id: evaluation.id,
@@ -378,7 +292,6 @@ export class EvaluationStore {
                 r,
                 headings.get(r.controlId),
                 evaluation.evaluatedAt,
-                observedInEvidence,
               ),
             ),
           ),
@@ -420,50 +333,7 @@ export class EvaluationStore {
       q as Promise<ServiceRow[]>,
       this.#run(options.evaluationId),
     ]);
-    const stored = rows.map(row => JSON.parse(row.results) as StoredResult[]);
-    const records = stored.some(results =>
-      results.some(r => !('observed' in r)),
-    )
-      ? await this.#observed(options.evaluationId, options.entityRef)
-      : new Map();
-    return rows.map((row, i) => fromServiceRow(row, stored[i], run, records));
-  }
-
-  /** The `observed` of a run's evidence records (of one entity or all). */
-  async #observed(
-    evaluationId: string,
-    entityRef: string | undefined,
-  ): Promise<ObservedByEntity> {
-    const byEntity: ObservedByEntity = new Map();
-    const snapshots: Array<{ first_seq: number; last_seq: number }> =
-      await this.#knex('evidence_snapshots')
-        .where({ evaluation_id: evaluationId })
-        .orderBy('first_seq')
-        .select('first_seq', 'last_seq');
-    for (const snapshot of snapshots) {
-      const q = this.#knex('evidence')
-        .where('seq', '>=', snapshot.first_seq)
-        .andWhere('seq', '<=', snapshot.last_seq)
-        .orderBy('seq')
-        .select('entity_ref', 'control_id', 'observed');
-      if (entityRef) {
-        q.where('entity_ref', entityRef);
-      }
-      const rows: Array<{
-        entity_ref: string;
-        control_id: string;
-        observed: string;
-      }> = await q;
-      for (const row of rows) {
-        let records = byEntity.get(row.entity_ref);
-        if (!records) {
-          records = [];
-          byEntity.set(row.entity_ref, records);
-        }
-        records.push({ controlId: row.control_id, observed: row.observed });
-      }
-    }
-    return byEntity;
+    return rows.map(row => fromServiceRow(row, run));
   }
 
   /** What every stored result of a run leaves out. */
