@@ -20,7 +20,9 @@ import { secretValues } from '../__testUtils__/secretValues';
 import { scaffolderModuleCarepath } from '../module';
 import { trailActions } from './auditAction';
 
-jest.setTimeout(90_000);
+// Each file starts PostgreSQL and a simulator, which can be slow while
+// other suites build or start backends on the same cores.
+jest.setTimeout(150_000);
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 let env: PlatformTestEnvironment;

@@ -5,7 +5,9 @@ import { PlatformTestEnvironment } from '../../__testUtils__/PlatformTestEnviron
 import { createCatalogLifecycleAction } from './createCatalogLifecycleAction';
 import { catalogLifecycleExamples } from './createCatalogLifecycleAction.examples';
 
-jest.setTimeout(60_000);
+// Each file starts PostgreSQL and a simulator, which can be slow while
+// other suites build or start backends on the same cores.
+jest.setTimeout(150_000);
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 let env: PlatformTestEnvironment;

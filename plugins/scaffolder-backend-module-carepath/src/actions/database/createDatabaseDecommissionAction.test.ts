@@ -16,7 +16,9 @@ import { createDatabaseDecommissionAction } from './createDatabaseDecommissionAc
 import { databaseDecommissionExamples } from './createDatabaseDecommissionAction.examples';
 import { createDatabaseProvisionAction } from './createDatabaseProvisionAction';
 
-jest.setTimeout(60_000);
+// Each file starts PostgreSQL and a simulator, which can be slow while
+// other suites build or start backends on the same cores.
+jest.setTimeout(150_000);
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 let env: PlatformTestEnvironment;

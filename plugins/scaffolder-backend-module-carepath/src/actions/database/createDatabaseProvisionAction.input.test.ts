@@ -9,7 +9,9 @@ import {
 import { leakedSecrets } from '../../__testUtils__/secretValues';
 import { createDatabaseProvisionAction } from './createDatabaseProvisionAction';
 
-jest.setTimeout(60_000);
+// Each file starts PostgreSQL and a simulator, which can be slow while
+// other suites build or start backends on the same cores.
+jest.setTimeout(150_000);
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 let env: PlatformTestEnvironment;
