@@ -179,9 +179,13 @@ describe('ClusterWatch reliability', () => {
       }),
     );
     sim.cluster('east').dropWatches();
+    // The relist delivers the Deployment and its ReplicaSet as separate
+    // events: for a moment the ReplicaSet may stand alone. Once both are in,
+    // the service has its two Deployments and no more.
     const api = await eventually(async () => {
       const s = (await expectServedFast()).api;
-      return s.desired === 4 ? s : undefined;
+      const east = s.clusters.find(c => c.cluster === 'east');
+      return s.desired === 4 && east?.workloadCount === 2 ? s : undefined;
     });
     expect(api.clusters.find(c => c.cluster === 'east')?.workloadCount).toBe(2);
     await waitForState('east', 'synced');
