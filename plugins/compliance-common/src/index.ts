@@ -99,6 +99,7 @@ export type {
   AuditEventQuery,
   ChainVerification,
 } from './auditTrail';
+export type { PartialSource, UnavailableSource } from './evaluationSources';
 export {
   complianceEvaluatePermission,
   complianceEvidenceVerifyPermission,

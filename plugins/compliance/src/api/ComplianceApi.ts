@@ -9,33 +9,18 @@ import type {
   Exemption,
   ExemptionState,
   HistoryPoint,
+  PartialSource,
   ResultsQuery,
+  UnavailableSource,
 } from '@carepath/plugin-compliance-common';
 
-export type { AuditEvent, AuditEventQuery, ChainVerification };
-
-/**
- * A source an evaluation could not read (e.g. `fleet`), and for how many
- * services.
- *
- * @public
- */
-export interface UnavailableSource {
-  source: string;
-  reason: string;
-  services: number;
-}
-
-/**
- * A source an evaluation read only in part (e.g. `fleet` before every
- * cluster had synced): results that depend on it may be incomplete.
- *
- * @public
- */
-export interface PartialSource {
-  source: string;
-  reason: string;
-}
+export type {
+  AuditEvent,
+  AuditEventQuery,
+  ChainVerification,
+  PartialSource,
+  UnavailableSource,
+};
 
 /**
  * One evaluation run, as the results routes describe it.
