@@ -53,6 +53,18 @@ describe('ClusterWatch reliability', () => {
     server = fleet.app.listen(0);
     await waitForState('east', 'synced');
     await waitForState('west', 'synced');
+    // Every fault below starts from a healthy fleet: the simulator's pods
+    // become ready a moment after the clusters sync.
+    await eventually(
+      async () => {
+        const s = await expectServedFast();
+        return s.api?.health.status === 'Healthy' &&
+          s.worker?.health.status === 'Healthy'
+          ? s
+          : undefined;
+      },
+      { what: 'api and worker Healthy', timeoutMs: 30_000 },
+    );
   });
 
   afterAll(async () => {
