@@ -90,7 +90,10 @@ export type {
   ControlFailureCount,
   ServiceScore,
 } from './ComplianceSummary';
-export { summariseCompliance } from './summariseCompliance';
+export {
+  ComplianceSummaryBuilder,
+  summariseCompliance,
+} from './summariseCompliance';
 export type { ResultsQuery } from './ResultsQuery';
 export { resultsQuerySchema } from './ResultsQuery';
 export type { HistoryPoint } from './HistoryPoint';

@@ -37,6 +37,68 @@ function countFailure(
 }
 
 /**
+ * Builds the fleet summary one service at a time, so a large evaluation
+ * need not keep every service's results until the end.
+ *
+ * @public
+ */
+export class ComplianceSummaryBuilder {
+  readonly #controlsVersion: string;
+  readonly #byControl = new Map<string, ControlFailureCount>();
+  readonly #services: ComplianceSummary['services'] = [];
+  #passed = 0;
+  #failed = 0;
+
+  constructor(options: { controlsVersion: string }) {
+    this.#controlsVersion = options.controlsVersion;
+  }
+
+  add(evaluation: ServiceEvaluation): void {
+    for (const result of evaluation.results) {
+      if (result.status === 'pass') {
+        this.#passed += 1;
+      } else if (result.status === 'fail' || result.status === 'exempt') {
+        if (result.status === 'fail') {
+          this.#failed += 1;
+        }
+        countFailure(this.#byControl, result);
+      }
+    }
+    if (evaluation.entityRef) {
+      this.#services.push({
+        entityRef: evaluation.entityRef,
+        score: evaluation.score,
+        failed: evaluation.counts.fail,
+        exempt: evaluation.counts.exempt,
+      });
+    }
+  }
+
+  build(): ComplianceSummary {
+    const passed = this.#passed;
+    const failed = this.#failed;
+    return {
+      controlsVersion: this.#controlsVersion,
+      // As complianceScore computes it from the same counts.
+      overallScore: passed + failed === 0 ? null : passed / (passed + failed),
+      failingControls: [...this.#byControl.values()]
+        .filter(c => c.failingServices > 0)
+        .sort(
+          (a, b) =>
+            b.failingServices - a.failingServices ||
+            SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+            a.controlId.localeCompare(b.controlId),
+        ),
+      services: [...this.#services].sort(
+        (a, b) =>
+          (a.score ?? Infinity) - (b.score ?? Infinity) ||
+          byLocale.compare(a.entityRef, b.entityRef),
+      ),
+    };
+  }
+}
+
+/**
  * Builds the fleet summary from the latest evaluation of each service.
  *
  * @public
@@ -45,47 +107,11 @@ export function summariseCompliance(options: {
   controlsVersion: string;
   evaluations: ServiceEvaluation[];
 }): ComplianceSummary {
-  const { evaluations } = options;
-  const byControl = new Map<string, ControlFailureCount>();
-  // One pass over every result, without copying them into one array.
-  let passed = 0;
-  let failed = 0;
-  for (const evaluation of evaluations) {
-    for (const result of evaluation.results) {
-      if (result.status === 'pass') {
-        passed += 1;
-      } else if (result.status === 'fail' || result.status === 'exempt') {
-        if (result.status === 'fail') {
-          failed += 1;
-        }
-        countFailure(byControl, result);
-      }
-    }
-  }
-  return {
+  const builder = new ComplianceSummaryBuilder({
     controlsVersion: options.controlsVersion,
-    // As complianceScore computes it from the same counts.
-    overallScore: passed + failed === 0 ? null : passed / (passed + failed),
-    failingControls: [...byControl.values()]
-      .filter(c => c.failingServices > 0)
-      .sort(
-        (a, b) =>
-          b.failingServices - a.failingServices ||
-          SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-          a.controlId.localeCompare(b.controlId),
-      ),
-    services: evaluations
-      .filter(e => e.entityRef)
-      .map(e => ({
-        entityRef: e.entityRef ?? '',
-        score: e.score,
-        failed: e.counts.fail,
-        exempt: e.counts.exempt,
-      }))
-      .sort(
-        (a, b) =>
-          (a.score ?? Infinity) - (b.score ?? Infinity) ||
-          byLocale.compare(a.entityRef, b.entityRef),
-      ),
-  };
+  });
+  for (const evaluation of options.evaluations) {
+    builder.add(evaluation);
+  }
+  return builder.build();
 }

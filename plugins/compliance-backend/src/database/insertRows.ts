@@ -79,6 +79,9 @@ function postgresArray(
   return { literal: `${literal}}`, type: 'text[]' };
 }
 
+/** A write prepared ahead, to run later in a transaction. */
+export type PreparedWrite = (trx: Knex.Transaction) => Promise<unknown>;
+
 /**
  * Inserts many rows with one small statement, so the statement does not
  * grow with the row count. A multi-row `VALUES` insert costs a statement
@@ -100,13 +103,31 @@ export async function insertRows<TRow extends object>(options: {
   rows: TRow[];
   columns?: Array<keyof TRow & string>;
 }): Promise<void> {
-  const { trx, table, rows } = options;
+  const { trx, ...insert } = options;
+  await prepareInsertRows({
+    ...insert,
+    dialect: trx.client.dialect as string,
+  })(trx);
+}
+
+/**
+ * `insertRows`, with the statement and its parameters built now and sent
+ * when the returned write runs: a writer queueing writes builds the next
+ * while the database is busy with the one before.
+ */
+export function prepareInsertRows<TRow extends object>(options: {
+  /** `knex.client.dialect` of the database written to. */
+  dialect: string;
+  table: string;
+  rows: TRow[];
+  columns?: Array<keyof TRow & string>;
+}): PreparedWrite {
+  const { dialect, table, rows } = options;
   if (rows.length === 0) {
-    return;
+    return async () => undefined;
   }
   const columns =
     options.columns ?? (Object.keys(rows[0]) as Array<keyof TRow & string>);
-  const dialect = trx.client.dialect as string;
   if (dialect === 'postgresql') {
     // A column that is null in every row is left to its default (null in
     // every table here): an array of nothing but nulls has no type.
@@ -114,37 +135,36 @@ export async function insertRows<TRow extends object>(options: {
       const array = postgresArray(rows.map(row => row[column]));
       return array ? [{ column, ...array }] : [];
     });
-    await trx.raw(
-      `insert into ?? (${arrays
-        .map(() => '??')
-        .join(', ')}) select * from unnest(${arrays
-        .map(a => `?::${a.type}`)
-        .join(', ')})`,
-      [table, ...arrays.map(a => a.column), ...arrays.map(a => a.literal)],
-    );
-    return;
+    const sql = `insert into ?? (${arrays
+      .map(() => '??')
+      .join(', ')}) select * from unnest(${arrays
+      .map(a => `?::${a.type}`)
+      .join(', ')})`;
+    const bindings = [
+      table,
+      ...arrays.map(a => a.column),
+      ...arrays.map(a => a.literal),
+    ];
+    return trx => trx.raw(sql, bindings);
   }
   if (dialect === 'sqlite3' || dialect === 'better-sqlite3') {
     const values = columns.map(() => `json_extract(value, ?)`).join(', ');
-    await trx.raw(
-      `insert into ?? (${columns
-        .map(() => '??')
-        .join(', ')}) select ${values} from json_each(?)`,
-      [
-        table,
-        ...columns,
-        ...columns.map(c => `$.${c}`),
-        // The replacer keeps only the stored columns.
-        JSON.stringify(rows, columns),
-      ],
-    );
-    return;
+    const sql = `insert into ?? (${columns
+      .map(() => '??')
+      .join(', ')}) select ${values} from json_each(?)`;
+    const bindings = [
+      table,
+      ...columns,
+      ...columns.map(c => `$.${c}`),
+      // The replacer keeps only the stored columns.
+      JSON.stringify(rows, columns),
+    ];
+    return trx => trx.raw(sql, bindings);
   }
-  await trx(table).insert(
-    options.columns
-      ? rows.map(row =>
-          Object.fromEntries(columns.map(column => [column, row[column]])),
-        )
-      : rows,
-  );
+  const plain = options.columns
+    ? rows.map(row =>
+        Object.fromEntries(columns.map(column => [column, row[column]])),
+      )
+    : rows;
+  return trx => trx(table).insert(plain);
 }

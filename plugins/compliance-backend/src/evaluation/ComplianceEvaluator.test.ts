@@ -72,7 +72,7 @@ describe('ComplianceEvaluator', () => {
   it('leaves nothing of a run the database fails midway', async () => {
     const server = await startSourcesServer(fixture);
     try {
-      const { evaluator, evidence } = createTestEvaluator({
+      const { evaluator, evidence, evaluations } = createTestEvaluator({
         knex,
         discovery: server.discovery,
         catalog: catalogServiceMock({
@@ -102,6 +102,20 @@ describe('ComplianceEvaluator', () => {
         6000,
       );
       await expect(evidence.verify()).resolves.toMatchObject({ ok: true });
+      // Services are written as their records are: each one exactly once,
+      // with the counts its stored results add up to.
+      const services = await evaluations.services({ evaluationId: run.id });
+      const components = services.filter(s =>
+        s.entityRef.startsWith('component:'),
+      );
+      expect(new Set(components.map(s => s.entityRef)).size).toBe(600);
+      expect(components).toHaveLength(600);
+      for (const service of components) {
+        expect(service.results.filter(r => r.status === 'fail').length).toBe(
+          service.failed,
+        );
+      }
+      expect(run.summary.services).toHaveLength(600);
     } finally {
       await server.close();
     }

@@ -17,7 +17,7 @@ import {
   evaluateService,
   observeEntity,
   observeKubernetesObjects,
-  summariseCompliance,
+  ComplianceSummaryBuilder,
   type AuditFacts,
   type ControlResult,
   type ControlSet,
@@ -40,6 +40,7 @@ import type {
   SourceAnswer,
 } from './ComplianceSources';
 import type {
+  ControlHeading,
   EvaluationRecord,
   EvaluationStore,
   PartialSource,
@@ -165,10 +166,6 @@ export class ComplianceEvaluator {
       evaluatedAt: now.toISOString(),
       controlsVersion: controlSet.controlsVersion,
     };
-    const services: Array<{
-      evaluation: ServiceEvaluation;
-      snapshot: ServiceSnapshot;
-    }> = [];
     const toRecord = (
       entityRef: string,
       result: ControlResult,
@@ -181,52 +178,86 @@ export class ComplianceEvaluator {
       controlsVersion: run.controlsVersion,
       evaluatedAt: run.evaluatedAt,
     });
-    // Services are judged as the chain takes their records, so the
-    // database stores one part of the snapshot while the next is judged.
+    // Every result is stored without its control's heading, kept once
+    // with the run.
+    const headings = new Map<string, ControlHeading>(
+      controlSet.controls.map(c => [
+        c.id,
+        { title: c.title, hipaa: c.hipaa, severity: c.severity },
+      ]),
+    );
+    const summary = new ComplianceSummaryBuilder({
+      controlsVersion: controlSet.controlsVersion,
+    });
+    // Services are judged as the chain takes their records, and each part
+    // of the snapshot is written with the services behind it while the
+    // next part is judged. Nothing is kept of a service once its rows are
+    // queued, so a large fleet does not pile up in memory.
+    let judged: ServiceSnapshot[] = [];
+    let recordCount = 0;
     const judge = this.#judgeEntity.bind(this);
     function* records(): Generator<NewEvidenceRecord> {
       for (const service of observed) {
-        const judged = judge({ ...service, exemptions, controlSet });
-        services.push(judged);
-        for (const result of judged.evaluation.results) {
-          yield toRecord(judged.snapshot.entityRef, result);
+        const { evaluation, snapshot } = judge({
+          ...service,
+          exemptions,
+          controlSet,
+        });
+        summary.add(evaluation);
+        judged.push(snapshot);
+        for (const result of evaluation.results) {
+          recordCount += 1;
+          yield toRecord(snapshot.entityRef, result);
         }
       }
       for (const p of platform) {
+        recordCount += 1;
         yield toRecord(p.entityRef, p.result);
       }
     }
+    const evaluations = this.#options.evaluations;
     let evaluation: EvaluationRecord | undefined;
-    const appended = await this.#options.evidence.appendSnapshot({
+    await this.#options.evidence.appendSnapshot({
       records: records(),
-      write: trx => {
+      keepRecords: false,
+      alongside: () => {
+        if (judged.length === 0) {
+          return undefined;
+        }
+        const services = judged;
+        judged = [];
+        return evaluations.prepareServices({
+          evaluation: run,
+          headings,
+          services,
+        });
+      },
+      write: async trx => {
         evaluation = {
           ...run,
           trigger: options.trigger ?? 'manual',
           unavailableSources: unavailable.list(),
           partialSources: partialFleet(fleetClusters, unavailable.list()),
-          summary: summariseCompliance({
-            controlsVersion: controlSet.controlsVersion,
-            evaluations: services.map(s => s.evaluation),
-          }),
+          summary: summary.build(),
         };
-        return this.#options.evaluations.write({
+        await evaluations.writeServices({
           trx,
-          evaluation,
-          services: [
-            ...services.map(s => s.snapshot),
-            ...platformSnapshots(platform),
-          ],
+          evaluation: run,
+          headings,
+          services: platformSnapshots(platform),
         });
+        await evaluations.writeRun({ trx, evaluation, headings });
       },
     });
     if (!evaluation) {
       throw new Error('The evaluation was stored without its run record');
     }
     logger.info(
-      `Compliance evaluation ${evaluation.id}: ${entities.length} services, ${
-        appended.length
-      } evidence records, overall score ${evaluation.summary.overallScore}${
+      `Compliance evaluation ${evaluation.id}: ${
+        entities.length
+      } services, ${recordCount} evidence records, overall score ${
+        evaluation.summary.overallScore
+      }${
         evaluation.unavailableSources.length
           ? `; unavailable: ${evaluation.unavailableSources
               .map(u => `${u.source} (${u.reason})`)

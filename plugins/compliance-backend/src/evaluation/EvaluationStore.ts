@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { PreparedWrite } from '../database/insertRows';
 import { WritePipeline } from '../database/WritePipeline';
 import type {
   ComplianceSummary,
@@ -232,6 +233,11 @@ export class EvaluationStore {
     this.#knex = options.knex;
   }
 
+  /**
+   * Stores a run and all its services. `writeServices` and `writeRun`
+   * store the same in parts, for a run that writes its services as it
+   * judges them.
+   */
   async write(options: {
     trx: Knex.Transaction;
     evaluation: EvaluationRecord;
@@ -239,6 +245,25 @@ export class EvaluationStore {
   }): Promise<void> {
     const { trx, evaluation, services } = options;
     const headings = controlHeadings(services);
+    await this.writeServices({
+      trx,
+      evaluation,
+      headings,
+      services,
+    });
+    await this.writeRun({ trx, evaluation, headings });
+  }
+
+  /**
+   * Stores a run's record. `headings` are the control headings its
+   * services' results were stored without (see `writeServices`).
+   */
+  async writeRun(options: {
+    trx: Knex.Transaction;
+    evaluation: EvaluationRecord;
+    headings: Map<string, ControlHeading>;
+  }): Promise<void> {
+    const { trx, evaluation, headings } = options;
     await trx('evaluations').insert({
       id: evaluation.id,
       evaluated_at: evaluation.evaluatedAt,
@@ -251,35 +276,70 @@ export class EvaluationStore {
       controls: JSON.stringify(Object.fromEntries(headings)),
       summary: JSON.stringify(evaluation.summary),
     });
-    const writes = new WritePipeline();
+  }
+
+  /**
+   * Stores services of a run, in the run's transaction. Each result is
+   * stored without what `headings` (stored with the run) holds for its
+   * control, and without the run's evaluation time.
+   */
+  async writeServices(options: {
+    trx: Knex.Transaction;
+    evaluation: Pick<EvaluationRecord, 'id' | 'evaluatedAt'>;
+    headings: Map<string, ControlHeading>;
+    services: ServiceSnapshot[];
+  }): Promise<void> {
+    const { trx, ...services } = options;
+    await this.prepareServices(services)(trx);
+  }
+
+  /**
+   * `writeServices`, with the rows built now and sent when the returned
+   * write runs, so a run can build them while the database is busy.
+   */
+  prepareServices(options: {
+    evaluation: Pick<EvaluationRecord, 'id' | 'evaluatedAt'>;
+    headings: Map<string, ControlHeading>;
+    services: ServiceSnapshot[];
+  }): PreparedWrite {
+    const { evaluation, headings, services } = options;
+    const chunks: ServiceRow[][] = [];
     for (let i = 0; i < services.length; i += INSERT_CHUNK) {
-      // Few rows with large JSON texts: a plain insert, since packing them
-      // into one JSON parameter would escape every quote in them again.
-      const rows = services.slice(i, i + INSERT_CHUNK).map(
-        (s): ServiceRow => ({
-          evaluation_id: evaluation.id,
-          entity_ref: s.entityRef,
-          owner: s.owner ?? null,
-          system: s.system ?? null,
-          data_classification: s.dataClassification,
-          score: s.score,
-          passed: s.passed,
-          failed: s.failed,
-          exempt: s.exempt,
-          results: JSON.stringify(
-            s.results.map(r =>
-              compactResult(
-                r,
-                headings.get(r.controlId),
-                evaluation.evaluatedAt,
+      chunks.push(
+        services.slice(i, i + INSERT_CHUNK).map(
+          (s): ServiceRow => ({
+            evaluation_id: evaluation.id,
+            entity_ref: s.entityRef,
+            owner: s.owner ?? null,
+            system: s.system ?? null,
+            data_classification: s.dataClassification,
+            score: s.score,
+            passed: s.passed,
+            failed: s.failed,
+            exempt: s.exempt,
+            results: JSON.stringify(
+              s.results.map(r =>
+                compactResult(
+                  r,
+                  headings.get(r.controlId),
+                  evaluation.evaluatedAt,
+                ),
               ),
             ),
-          ),
-        }),
+          }),
+        ),
       );
-      await writes.add(() => trx('evaluation_services').insert(rows));
     }
-    await writes.finish();
+    return async trx => {
+      const writes = new WritePipeline();
+      for (const rows of chunks) {
+        // Few rows with large JSON texts: a plain insert, since packing
+        // them into one array parameter would escape every quote in them
+        // again.
+        await writes.add(() => trx('evaluation_services').insert(rows));
+      }
+      await writes.finish();
+    };
   }
 
   /** The run in force at a time (the newest at or before it), or the latest. */

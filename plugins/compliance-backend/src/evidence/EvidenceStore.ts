@@ -6,6 +6,7 @@ import {
   type EvidenceRecord,
   type Observed,
 } from '@carepath/plugin-compliance-common';
+import type { PreparedWrite } from '../database/insertRows';
 import {
   HashChain,
   type ChainStart,
@@ -48,13 +49,15 @@ const RECORD_COLUMNS: Array<keyof EvidenceRow & string> = [
 ];
 
 /**
- * The runs of consecutive records that share their snapshot fields: one
- * for an evaluation's snapshot.
+ * Collects the runs of consecutive records that share their snapshot
+ * fields, record by record: one run for an evaluation's snapshot.
  */
-function snapshotsOf(records: EvidenceRecord[]): SnapshotRow[] {
-  const snapshots: SnapshotRow[] = [];
-  let last: SnapshotRow | undefined;
-  for (const record of records) {
+class SnapshotRuns {
+  readonly runs: SnapshotRow[] = [];
+  #last: SnapshotRow | undefined;
+
+  add(record: EvidenceRecord): void {
+    const last = this.#last;
     if (
       last &&
       last.last_seq === record.seq - 1 &&
@@ -63,18 +66,17 @@ function snapshotsOf(records: EvidenceRecord[]): SnapshotRow[] {
       last.evaluated_at === record.evaluatedAt
     ) {
       last.last_seq = record.seq;
-      continue;
+      return;
     }
-    last = {
+    this.#last = {
       first_seq: record.seq,
       last_seq: record.seq,
       evaluation_id: record.evaluationId,
       controls_version: record.controlsVersion,
       evaluated_at: record.evaluatedAt,
     };
-    snapshots.push(last);
+    this.runs.push(this.#last);
   }
-  return snapshots;
 }
 
 /**
@@ -233,7 +235,9 @@ export class EvidenceStore {
   /**
    * Writes one evaluation's records as one snapshot: all of them, chained on
    * the current head, in one transaction. `write` stores whatever belongs
-   * with the snapshot in the same transaction.
+   * with the snapshot in the same transaction, after the records;
+   * `alongside` whatever belongs with the records taken so far, as they
+   * are written.
    */
   async appendSnapshot(options: {
     /**
@@ -241,16 +245,25 @@ export class EvidenceStore {
      * generator may produce them while earlier ones are being written.
      */
     records: Iterable<NewEvidenceRecord>;
-    write?: (
-      trx: Knex.Transaction,
-      appended: EvidenceRecord[],
-    ) => Promise<void>;
+    alongside?: () => PreparedWrite | undefined;
+    /**
+     * Whether to return the records appended (the default); false keeps a
+     * large snapshot from being held in memory until it is committed.
+     */
+    keepRecords?: boolean;
+    write?: (trx: Knex.Transaction) => Promise<void>;
   }): Promise<EvidenceRecord[]> {
+    const snapshots = new SnapshotRuns();
     return this.#chain.append({
       records: options.records,
-      write: async (trx, appended) => {
-        await trx('evidence_snapshots').insert(snapshotsOf(appended));
-        await options.write?.(trx, appended);
+      ...(options.alongside ? { alongside: options.alongside } : {}),
+      keepRecords: options.keepRecords ?? true,
+      onRecord: record => snapshots.add(record),
+      write: async trx => {
+        if (snapshots.runs.length > 0) {
+          await trx('evidence_snapshots').insert(snapshots.runs);
+        }
+        await options.write?.(trx);
       },
     });
   }

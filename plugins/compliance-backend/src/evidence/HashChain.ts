@@ -2,7 +2,7 @@ import type { ChainVerification } from '@carepath/plugin-compliance-common';
 import { hash as oneShotHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import { evidenceGenesisHash } from '@carepath/plugin-compliance-common';
-import { insertRows } from '../database/insertRows';
+import { prepareInsertRows, type PreparedWrite } from '../database/insertRows';
 import { WritePipeline } from '../database/WritePipeline';
 
 export type { ChainVerification };
@@ -61,7 +61,7 @@ export interface HashChainOptions<
   readRows?(knex: Knex, from: number, to: number): Promise<TRow[]>;
 }
 
-const INSERT_CHUNK = 5000;
+const INSERT_CHUNK = 1000;
 const VERIFY_PAGE = 10_000;
 
 /**
@@ -93,6 +93,20 @@ export class HashChain<TRecord extends ChainedRecord, TRow extends ChainedRow> {
   async append(options: {
     /** Taken one at a time, as the chunks before are written. */
     records: Iterable<Omit<TRecord, 'seq' | 'prevHash' | 'hash'>>;
+    /**
+     * Writes that belong with the records taken so far, asked for after
+     * each chunk and queued behind it in the same transaction, so the
+     * database stores them while the next chunk is prepared.
+     */
+    alongside?: () => PreparedWrite | undefined;
+    /** Sees each record once it is chained and hashed. */
+    onRecord?: (record: TRecord) => void;
+    /**
+     * Whether to return the records appended (the default). A large
+     * append that needs only `onRecord` passes false, so its records can
+     * be collected as soon as they are written.
+     */
+    keepRecords?: boolean;
     write?: (trx: Knex.Transaction, appended: TRecord[]) => Promise<void>;
     /** An outer transaction to append within. */
     trx?: Knex.Transaction;
@@ -109,12 +123,25 @@ export class HashChain<TRecord extends ChainedRecord, TRow extends ChainedRow> {
       let chunk: TRow[] = [];
       // One chunk is written while the next is hashed.
       const writes = new WritePipeline();
+      const keep = options.keepRecords ?? true;
+      const dialect = trx.client.dialect as string;
       const flush = async () => {
         const rows = chunk;
         chunk = [];
-        await writes.add(() =>
-          insertRows({ trx, table, rows, columns: this.#options.columns }),
-        );
+        // Both built before waiting for the write in flight, and sent as
+        // one write, so this process goes on to the next chunk while the
+        // database stores them.
+        const insert = prepareInsertRows({
+          dialect,
+          table,
+          rows,
+          columns: this.#options.columns,
+        });
+        const alongside = options.alongside?.();
+        await writes.add(async () => {
+          await insert(trx);
+          await alongside?.(trx);
+        });
       };
       for (const record of options.records) {
         seq += 1;
@@ -125,12 +152,15 @@ export class HashChain<TRecord extends ChainedRecord, TRow extends ChainedRow> {
         row.hash = prevHash;
         chained.hash = prevHash;
         chunk.push(row);
-        appended.push(chained);
+        options.onRecord?.(chained);
+        if (keep) {
+          appended.push(chained);
+        }
         if (chunk.length === INSERT_CHUNK) {
           await flush();
         }
       }
-      if (chunk.length > 0) {
+      if (chunk.length > 0 || options.alongside) {
         await flush();
       }
       await writes.finish();
