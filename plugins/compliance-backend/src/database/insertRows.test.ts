@@ -3,7 +3,7 @@ import {
   createPostgresDatabase,
   createSqliteDatabase,
 } from '../__testUtils__/testDatabase';
-import { insertRows } from './insertRows';
+import { insertRows, prepareInsertRows } from './insertRows';
 
 const rows = [
   {
@@ -78,5 +78,15 @@ describe.each([
         ratio: Number(row.ratio),
       })),
     ).toEqual(rows.map(({ extra: _extra, ...row }) => row));
+  });
+
+  it('refuses a table or column name it would have to quote', () => {
+    expect(() =>
+      prepareInsertRows({
+        client: knex.client,
+        table: 'sample',
+        rows: [{ 'id; drop table sample': 1 }],
+      }),
+    ).toThrow(/is not a plain identifier/);
   });
 });

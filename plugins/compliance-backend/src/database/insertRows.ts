@@ -1,97 +1,105 @@
 import type { Knex } from 'knex';
+import { from as copyFrom, type CopyStreamQuery } from 'pg-copy-streams';
 
-// eslint-disable-next-line no-control-regex
-const JSON_ESCAPED = /[\u0000-\u001f\ud800-\udfff]/;
+/** A table or column name that may be written into a statement unquoted. */
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
-/**
- * Whether JSON writes a value as an array literal element would: a null
- * (`null` is a NULL element), or a string without control characters or
- * surrogates, which JSON would escape differently.
- */
-function isPlainText(value: unknown): boolean {
-  return (
-    value === null ||
-    value === undefined ||
-    (typeof value === 'string' && !JSON_ESCAPED.test(value))
-  );
+// Text-format COPY escapes: backslash, newline, carriage return and tab.
+const COPY_SPECIAL = /[\\\n\r\t]/;
+const COPY_SPECIAL_ALL = /[\\\n\r\t]/g;
+const COPY_ESCAPES: Record<string, string> = {
+  '\\': '\\\\',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+};
+
+/** One value as a field of PostgreSQL's text COPY format. */
+function copyField(value: unknown, column: string): string {
+  if (value === null || value === undefined) {
+    return '\\N';
+  }
+  switch (typeof value) {
+    case 'string':
+      return COPY_SPECIAL.test(value)
+        ? value.replace(COPY_SPECIAL_ALL, c => COPY_ESCAPES[c])
+        : value;
+    case 'number':
+      if (!Number.isFinite(value)) {
+        throw new TypeError(`${column}: cannot store ${value}`);
+      }
+      return String(value);
+    case 'bigint':
+      return String(value);
+    case 'boolean':
+      return value ? 't' : 'f';
+    default:
+      throw new TypeError(
+        `${column}: cannot store a value of type ${typeof value}`,
+      );
+  }
+}
+
+/** A value as better-sqlite3 binds it: no booleans, no `undefined`. */
+function sqliteValue(value: unknown): unknown {
+  if (value === undefined) {
+    return null;
+  }
+  if (typeof value === 'boolean') {
+    return value ? 1 : 0;
+  }
+  return value;
 }
 
 /**
- * One column's values as a PostgreSQL array literal and its type: whole
- * numbers as `bigint` (assigned to `integer` columns without loss), other
- * numbers as `double precision`, booleans as `boolean`, everything else as
- * text. Built here as one string, rather than by the driver element by
- * element, since a snapshot sends a million of them.
+ * The rows as PostgreSQL's text COPY format: one line per row, fields
+ * separated by tabs.
  */
-function postgresArray(
-  values: unknown[],
-): { literal: string; type: string } | undefined {
-  let type: string | undefined;
-  let plain = true;
-  for (const value of values) {
-    if (typeof value === 'number') {
-      if (type !== 'double precision[]') {
-        type = Number.isInteger(value) ? 'bigint[]' : 'double precision[]';
-      }
-    } else if (typeof value === 'boolean') {
-      type = 'boolean[]';
-    } else if (value !== null && value !== undefined) {
-      plain = false;
-      break;
+function copyText<TRow extends object>(
+  rows: TRow[],
+  columns: Array<keyof TRow & string>,
+): string {
+  let text = '';
+  for (const row of rows) {
+    for (let i = 0; i < columns.length; i++) {
+      text += (i > 0 ? '\t' : '') + copyField(row[columns[i]], columns[i]);
     }
+    text += '\n';
   }
-  if (plain) {
-    if (!type) {
-      return undefined;
-    }
-    return {
-      literal: `{${values
-        .map(v => (v === null || v === undefined ? 'NULL' : String(v)))
-        .join(',')}}`,
-      type,
-    };
-  }
-  if (values.every(isPlainText)) {
-    // Inside its brackets, the JSON of an array of such strings is their
-    // array literal: both quote each one and escape `"` and `\` alike.
-    return {
-      literal: `{${JSON.stringify(values).slice(1, -1)}}`,
-      type: 'text[]',
-    };
-  }
-  let literal = '{';
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    if (i > 0) {
-      literal += ',';
-    }
-    if (value === null || value === undefined) {
-      literal += 'NULL';
-    } else {
-      const text = typeof value === 'string' ? value : String(value);
-      literal += `"${
-        text.includes('"') || text.includes('\\')
-          ? text.replace(/["\\]/g, '\\$&')
-          : text
-      }"`;
-    }
-  }
-  return { literal: `${literal}}`, type: 'text[]' };
+  return text;
+}
+
+/** Sends `text` to a `COPY ... FROM STDIN` on the transaction's connection. */
+async function copyInto(
+  trx: Knex.Transaction,
+  statement: string,
+  text: string,
+): Promise<void> {
+  // Inside a transaction knex hands out the transaction's own connection.
+  const connection: { query(query: CopyStreamQuery): CopyStreamQuery } =
+    await trx.client.acquireConnection();
+  const stream = connection.query(copyFrom(statement));
+  await new Promise<void>((resolve, reject) => {
+    stream.on('error', reject);
+    stream.on('finish', () => resolve());
+    stream.end(text);
+  });
 }
 
 /** A write prepared ahead, to run later in a transaction. */
 export type PreparedWrite = (trx: Knex.Transaction) => Promise<unknown>;
 
 /**
- * Inserts many rows with one small statement, so the statement does not
- * grow with the row count. A multi-row `VALUES` insert costs a statement
- * compile proportional to its parameter count, which dominated writing a
- * large evidence snapshot.
+ * Inserts many rows in a transaction without a statement that grows with
+ * the row count (a multi-row `VALUES` insert costs a statement compile
+ * proportional to its parameter count).
  *
- * - PostgreSQL: one array parameter per column, zipped by `unnest`; the
- *   server parses arrays of plain values, which is cheaper than unpacking
- *   one JSON document per row (`json_populate_recordset`).
- * - SQLite: the rows travel as one JSON parameter, unpacked by `json_each`.
+ * - PostgreSQL: `COPY ... FROM STDIN` in text format on the transaction's
+ *   connection.
+ * - SQLite with better-sqlite3 (as Backstage uses it): one prepared
+ *   statement run per row, on the transaction's connection.
+ * - SQLite with another driver: the rows travel as one JSON parameter,
+ *   unpacked by `json_each`.
  * - Other databases get a plain insert.
  *
  * `columns` picks the columns stored (the rows may carry more); by default
@@ -104,10 +112,7 @@ export async function insertRows<TRow extends object>(options: {
   columns?: Array<keyof TRow & string>;
 }): Promise<void> {
   const { trx, ...insert } = options;
-  await prepareInsertRows({
-    ...insert,
-    dialect: trx.client.dialect as string,
-  })(trx);
+  await prepareInsertRows({ ...insert, client: trx.client })(trx);
 }
 
 /**
@@ -116,38 +121,56 @@ export async function insertRows<TRow extends object>(options: {
  * while the database is busy with the one before.
  */
 export function prepareInsertRows<TRow extends object>(options: {
-  /** `knex.client.dialect` of the database written to. */
-  dialect: string;
+  /** The knex client of the database written to (`knex.client`). */
+  client: Knex.Client;
   table: string;
   rows: TRow[];
   columns?: Array<keyof TRow & string>;
 }): PreparedWrite {
-  const { dialect, table, rows } = options;
+  const { table, rows } = options;
+  const dialect = options.client.dialect as string;
+  const driver = options.client.driverName as string;
   if (rows.length === 0) {
     return async () => undefined;
   }
   const columns =
     options.columns ?? (Object.keys(rows[0]) as Array<keyof TRow & string>);
-  if (dialect === 'postgresql') {
-    // A column that is null in every row is left to its default (null in
-    // every table here): an array of nothing but nulls has no type.
-    const arrays = columns.flatMap(column => {
-      const array = postgresArray(rows.map(row => row[column]));
-      return array ? [{ column, ...array }] : [];
-    });
-    const sql = `insert into ?? (${arrays
-      .map(() => '??')
-      .join(', ')}) select * from unnest(${arrays
-      .map(a => `?::${a.type}`)
-      .join(', ')})`;
-    const bindings = [
-      table,
-      ...arrays.map(a => a.column),
-      ...arrays.map(a => a.literal),
-    ];
-    return trx => trx.raw(sql, bindings);
+  if (dialect === 'postgresql' || driver === 'better-sqlite3') {
+    // Both statements below name the table and columns unquoted.
+    for (const name of [table, ...columns]) {
+      if (!IDENTIFIER.test(name)) {
+        throw new TypeError(`insertRows: ${name} is not a plain identifier`);
+      }
+    }
   }
-  if (dialect === 'sqlite3' || dialect === 'better-sqlite3') {
+  if (dialect === 'postgresql') {
+    // COPY stores many rows far more cheaply than an INSERT: the server
+    // writes them in batches, and nothing is parsed but the text itself.
+    const statement = `COPY ${table} (${columns.join(', ')}) FROM STDIN`;
+    const text = copyText(rows, columns);
+    return trx => copyInto(trx, statement, text);
+  }
+  if (driver === 'better-sqlite3') {
+    // One prepared statement run per row on the transaction's connection:
+    // SQLite works in this thread, so a row costs only its own insert.
+    const sql = `insert into ${table} (${columns.join(', ')}) values (${columns
+      .map(() => '?')
+      .join(', ')})`;
+    return async trx => {
+      const database: {
+        prepare(sql: string): { run(values: unknown[]): unknown };
+      } = await trx.client.acquireConnection();
+      const statement = database.prepare(sql);
+      const values = new Array<unknown>(columns.length);
+      for (const row of rows) {
+        for (let i = 0; i < columns.length; i++) {
+          values[i] = sqliteValue(row[columns[i]]);
+        }
+        statement.run(values);
+      }
+    };
+  }
+  if (dialect === 'sqlite3') {
     const values = columns.map(() => `json_extract(value, ?)`).join(', ');
     const sql = `insert into ?? (${columns
       .map(() => '??')

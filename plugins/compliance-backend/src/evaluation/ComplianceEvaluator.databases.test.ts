@@ -144,5 +144,31 @@ describe('the same results on SQLite and PostgreSQL', () => {
     );
     expect(onSqlite.verify).toMatchObject({ ok: true });
     expect(onSqlite.history.overall).toHaveLength(2);
+
+    // What was observed is stored once, in the evidence, and every result
+    // reads back its own record's.
+    for (const run of onSqlite.runs) {
+      for (const service of run.services) {
+        for (const result of service.results) {
+          const record = run.evidence.find(
+            e =>
+              e.entityRef === service.entityRef &&
+              e.controlId === result.controlId,
+          );
+          expect(record).toBeDefined();
+          expect(result.observed).toEqual(record!.observed);
+        }
+      }
+    }
+    const stored: Array<{ entity_ref: string; results: string }> = await sqlite(
+      'evaluation_services',
+    ).select('entity_ref', 'results');
+    const components = stored.filter(r =>
+      r.entity_ref.startsWith('component:'),
+    );
+    expect(components).toHaveLength(4);
+    for (const row of components) {
+      expect(row.results).not.toContain('"observed"');
+    }
   }, 60_000);
 });

@@ -195,6 +195,10 @@ export class ComplianceEvaluator {
     // queued, so a large fleet does not pile up in memory.
     let judged: ServiceSnapshot[] = [];
     let recordCount = 0;
+    // The service whose first record is the next one chained: its results
+    // are stored pointing at their records rather than repeating what was
+    // observed.
+    let awaitingFirstRecord: ServiceSnapshot | undefined;
     const judge = this.#judgeEntity.bind(this);
     function* records(): Generator<NewEvidenceRecord> {
       for (const service of observed) {
@@ -205,6 +209,8 @@ export class ComplianceEvaluator {
         });
         summary.add(evaluation);
         judged.push(snapshot);
+        awaitingFirstRecord =
+          evaluation.results.length > 0 ? snapshot : undefined;
         for (const result of evaluation.results) {
           recordCount += 1;
           yield toRecord(snapshot.entityRef, result);
@@ -220,6 +226,12 @@ export class ComplianceEvaluator {
     await this.#options.evidence.appendSnapshot({
       records: records(),
       keepRecords: false,
+      onRecord: record => {
+        if (awaitingFirstRecord) {
+          awaitingFirstRecord.evidenceFirstSeq = record.seq;
+          awaitingFirstRecord = undefined;
+        }
+      },
       alongside: () => {
         if (judged.length === 0) {
           return undefined;

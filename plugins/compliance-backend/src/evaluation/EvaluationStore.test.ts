@@ -1,5 +1,6 @@
 import type { ControlResult } from '@carepath/plugin-compliance-common';
 import { createSqliteDatabase } from '../__testUtils__/testDatabase';
+import { EvidenceStore } from '../evidence/EvidenceStore';
 import { EvaluationStore, type EvaluationRecord } from './EvaluationStore';
 
 const evaluatedAt = '2026-11-24T10:00:00.000Z';
@@ -73,6 +74,77 @@ describe('EvaluationStore', () => {
       );
       const stored = await knex('evaluation_services').first('results');
       expect(stored.results).not.toContain('read-only root filesystem');
+    } finally {
+      await knex.destroy();
+    }
+  });
+
+  it('reads what was observed from the evidence records, and says so once they are purged', async () => {
+    const knex = await createSqliteDatabase();
+    const store = new EvaluationStore({ knex });
+    const evidence = new EvidenceStore({ knex, retentionDays: 1 });
+    const evaluation: EvaluationRecord = {
+      id: 'run-1',
+      evaluatedAt,
+      controlsVersion: '2026.11.0',
+      trigger: 'manual',
+      unavailableSources: [],
+      partialSources: [],
+      summary: {} as EvaluationRecord['summary'],
+    };
+    const results = [
+      result({ observed: { workloads: ['Deployment/a'] } }),
+      result({
+        controlId: 'CP-CAT-03',
+        title: 'The lifecycle is declared',
+        observed: { lifecycle: 'production' },
+      }),
+    ];
+    const service = {
+      entityRef: 'component:default/a',
+      dataClassification: 'phi',
+      score: 1,
+      passed: 2,
+      failed: 0,
+      exempt: 0,
+      results,
+    };
+    try {
+      const [first] = await evidence.appendSnapshot({
+        records: results.map(r => ({
+          evaluationId: 'run-1',
+          entityRef: service.entityRef,
+          controlId: r.controlId,
+          status: r.status,
+          observed: r.observed,
+          controlsVersion: '2026.11.0',
+          evaluatedAt,
+        })),
+        write: trx =>
+          store.write({
+            trx,
+            evaluation,
+            services: [{ ...service, evidenceFirstSeq: 1 }],
+          }),
+      });
+      expect(first.seq).toBe(1);
+      const stored = await knex('evaluation_services').first('results');
+      expect(stored.results).not.toContain('production');
+      const [read] = await store.services({ evaluationId: 'run-1' });
+      expect(read.results.map(r => r.observed)).toEqual([
+        { workloads: ['Deployment/a'] },
+        { lifecycle: 'production' },
+      ]);
+
+      await evidence.purgeExpired({ now: new Date('2026-11-30T00:00:00Z') });
+      const [afterPurge] = await store.services({ evaluationId: 'run-1' });
+      expect(afterPurge.passed).toBe(2);
+      expect(afterPurge.results.map(r => r.status)).toEqual(['pass', 'pass']);
+      expect(afterPurge.results[1].observed).toEqual({
+        unavailable: expect.stringContaining(
+          'evidence record 2 no longer holds this result: purged after the retention period',
+        ),
+      });
     } finally {
       await knex.destroy();
     }

@@ -1,6 +1,5 @@
 import type { Knex } from 'knex';
-import type { PreparedWrite } from '../database/insertRows';
-import { WritePipeline } from '../database/WritePipeline';
+import { prepareInsertRows, type PreparedWrite } from '../database/insertRows';
 import type {
   ComplianceSummary,
   ControlResult,
@@ -44,6 +43,12 @@ export interface ServiceSnapshot {
   failed: number;
   exempt: number;
   results: ControlResult[];
+  /**
+   * Where the service's evidence records start in the chain: one record
+   * per result, in order. When set, its results are stored without what
+   * was observed, which the records hold, and read back from them.
+   */
+  evidenceFirstSeq?: number;
 }
 
 interface EvaluationRow {
@@ -95,9 +100,11 @@ interface ServiceRow {
   failed: number;
   exempt: number;
   results: string;
+  evidence_first_seq: number | null;
 }
 
-const INSERT_CHUNK = 200;
+/** Evidence records read at once to fill in observed inputs. */
+const OBSERVED_PAGE = 10_000;
 
 function scoreOf(passed: number, failed: number): number | null {
   return passed + failed === 0 ? null : passed / (passed + failed);
@@ -119,11 +126,12 @@ function fromEvaluationRow(row: EvaluationRow): EvaluationRecord {
  * A result as stored: what every service of the run shares (the control's
  * heading, the evaluation time) and an empty violations list are left out.
  * A stored result that has them (written before headings were kept per
- * run, or different from them) keeps them.
+ * run, or different from them) keeps them. What was observed is left out
+ * when the service's evidence records hold it (`evidence_first_seq`).
  */
 type StoredResult = Omit<
   ControlResult,
-  'title' | 'hipaa' | 'severity' | 'evaluatedAt' | 'violations'
+  'title' | 'hipaa' | 'severity' | 'evaluatedAt' | 'violations' | 'observed'
 > &
   Partial<ControlResult>;
 
@@ -131,6 +139,7 @@ function compactResult(
   result: ControlResult,
   heading: ControlHeading | undefined,
   evaluatedAt: string,
+  observedInEvidence: boolean,
 ): StoredResult {
   const { title, hipaa, severity, violations } = result;
   // Built key by key in the result's own order rather than copied and
@@ -143,6 +152,7 @@ function compactResult(
       key === 'hipaa' ||
       key === 'severity' ||
       key === 'violations' ||
+      (key === 'observed' && observedInEvidence) ||
       (key === 'evaluatedAt' && result.evaluatedAt === evaluatedAt)
     ) {
       continue;
@@ -182,6 +192,7 @@ function fullResult(
       'medium') as ControlResult['severity'],
     violations: stored.violations ?? [],
     evaluatedAt: stored.evaluatedAt ?? evaluatedAt,
+    observed: stored.observed ?? {},
   };
 }
 
@@ -203,6 +214,9 @@ function fromServiceRow(
     results: (JSON.parse(row.results) as StoredResult[]).map(r =>
       fullResult(r, run.headings, run.evaluatedAt),
     ),
+    ...(row.evidence_first_seq === null || row.evidence_first_seq === undefined
+      ? {}
+      : { evidenceFirstSeq: Number(row.evidence_first_seq) }),
   };
 }
 
@@ -303,43 +317,35 @@ export class EvaluationStore {
     services: ServiceSnapshot[];
   }): PreparedWrite {
     const { evaluation, headings, services } = options;
-    const chunks: ServiceRow[][] = [];
-    for (let i = 0; i < services.length; i += INSERT_CHUNK) {
-      chunks.push(
-        services.slice(i, i + INSERT_CHUNK).map(
-          (s): ServiceRow => ({
-            evaluation_id: evaluation.id,
-            entity_ref: s.entityRef,
-            owner: s.owner ?? null,
-            system: s.system ?? null,
-            data_classification: s.dataClassification,
-            score: s.score,
-            passed: s.passed,
-            failed: s.failed,
-            exempt: s.exempt,
-            results: JSON.stringify(
-              s.results.map(r =>
-                compactResult(
-                  r,
-                  headings.get(r.controlId),
-                  evaluation.evaluatedAt,
-                ),
-              ),
+    const rows = services.map(
+      (s): ServiceRow => ({
+        evaluation_id: evaluation.id,
+        entity_ref: s.entityRef,
+        owner: s.owner ?? null,
+        system: s.system ?? null,
+        data_classification: s.dataClassification,
+        score: s.score,
+        passed: s.passed,
+        failed: s.failed,
+        exempt: s.exempt,
+        results: JSON.stringify(
+          s.results.map(r =>
+            compactResult(
+              r,
+              headings.get(r.controlId),
+              evaluation.evaluatedAt,
+              s.evidenceFirstSeq !== undefined,
             ),
-          }),
+          ),
         ),
-      );
-    }
-    return async trx => {
-      const writes = new WritePipeline();
-      for (const rows of chunks) {
-        // Few rows with large JSON texts: a plain insert, since packing
-        // them into one array parameter would escape every quote in them
-        // again.
-        await writes.add(() => trx('evaluation_services').insert(rows));
-      }
-      await writes.finish();
-    };
+        evidence_first_seq: s.evidenceFirstSeq ?? null,
+      }),
+    );
+    return prepareInsertRows({
+      client: this.#knex.client,
+      table: 'evaluation_services',
+      rows,
+    });
   }
 
   /** The run in force at a time (the newest at or before it), or the latest. */
@@ -373,7 +379,72 @@ export class EvaluationStore {
       q as Promise<ServiceRow[]>,
       this.#run(options.evaluationId),
     ]);
-    return rows.map(row => fromServiceRow(row, run));
+    const services = rows.map(row => fromServiceRow(row, run));
+    await this.#readObserved(services);
+    return services;
+  }
+
+  /**
+   * Fills in what was observed for the results stored without it, from
+   * their evidence records. A record that no longer holds the result (a
+   * purged one, or one altered since) leaves a note instead.
+   */
+  async #readObserved(services: ServiceSnapshot[]): Promise<void> {
+    const spans = services
+      .filter(s => s.evidenceFirstSeq !== undefined && s.results.length > 0)
+      .map(s => ({
+        service: s,
+        from: s.evidenceFirstSeq!,
+        to: s.evidenceFirstSeq! + s.results.length - 1,
+      }))
+      .sort((a, b) => a.from - b.from);
+    const byRange: Array<{ from: number; to: number }> = [];
+    for (const { from, to } of spans) {
+      const last = byRange[byRange.length - 1];
+      // Services of one run are consecutive in the chain: one range reads
+      // many of them, up to a page of records at a time.
+      if (last && from <= last.to + 1 && to - last.from < OBSERVED_PAGE) {
+        last.to = Math.max(last.to, to);
+      } else {
+        byRange.push({ from, to });
+      }
+    }
+    const records = new Map<
+      number,
+      { entity_ref: string; control_id: string; observed: string }
+    >();
+    for (const { from, to } of byRange) {
+      const rows: Array<{
+        seq: number;
+        entity_ref: string;
+        control_id: string;
+        observed: string;
+      }> = await this.#knex('evidence')
+        .where('seq', '>=', from)
+        .andWhere('seq', '<=', to)
+        .select('seq', 'entity_ref', 'control_id', 'observed');
+      for (const row of rows) {
+        records.set(Number(row.seq), row);
+      }
+    }
+    for (const { service, from } of spans) {
+      service.results.forEach((result, i) => {
+        const record = records.get(from + i);
+        if (
+          record &&
+          record.entity_ref === service.entityRef &&
+          record.control_id === result.controlId
+        ) {
+          result.observed = JSON.parse(record.observed);
+        } else {
+          result.observed = {
+            unavailable: `evidence record ${
+              from + i
+            } no longer holds this result: purged after the retention period, or altered (GET /evidence/verify tells which)`,
+          };
+        }
+      });
+    }
   }
 
   /** What every stored result of a run leaves out. */

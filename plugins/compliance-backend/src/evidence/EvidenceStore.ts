@@ -251,6 +251,8 @@ export class EvidenceStore {
      * large snapshot from being held in memory until it is committed.
      */
     keepRecords?: boolean;
+    /** Sees each record once it has its place in the chain. */
+    onRecord?: (record: EvidenceRecord) => void;
     write?: (trx: Knex.Transaction) => Promise<void>;
   }): Promise<EvidenceRecord[]> {
     const snapshots = new SnapshotRuns();
@@ -258,7 +260,10 @@ export class EvidenceStore {
       records: options.records,
       ...(options.alongside ? { alongside: options.alongside } : {}),
       keepRecords: options.keepRecords ?? true,
-      onRecord: record => snapshots.add(record),
+      onRecord: record => {
+        snapshots.add(record);
+        options.onRecord?.(record);
+      },
       write: async trx => {
         if (snapshots.runs.length > 0) {
           await trx('evidence_snapshots').insert(snapshots.runs);

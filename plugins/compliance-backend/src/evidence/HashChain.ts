@@ -1,5 +1,6 @@
 import type { ChainVerification } from '@carepath/plugin-compliance-common';
 import { hash as oneShotHash } from 'node:crypto';
+import { setImmediate as setImmediatePromise } from 'node:timers/promises';
 import type { Knex } from 'knex';
 import { evidenceGenesisHash } from '@carepath/plugin-compliance-common';
 import { prepareInsertRows, type PreparedWrite } from '../database/insertRows';
@@ -62,6 +63,8 @@ export interface HashChainOptions<
 }
 
 const INSERT_CHUNK = 1000;
+const SQLITE_INSERT_CHUNK = 5000;
+const YIELD_EVERY = 50;
 const VERIFY_PAGE = 10_000;
 
 /**
@@ -124,7 +127,12 @@ export class HashChain<TRecord extends ChainedRecord, TRow extends ChainedRow> {
       // One chunk is written while the next is hashed.
       const writes = new WritePipeline();
       const keep = options.keepRecords ?? true;
-      const dialect = trx.client.dialect as string;
+      const client = trx.client as Knex.Client;
+      // SQLite writes on this thread: nothing to overlap with, so fewer,
+      // larger writes. A database server stores one chunk while the next
+      // is hashed, and smaller chunks keep less in memory meanwhile.
+      const networked = client.dialect !== 'sqlite3';
+      const chunkSize = networked ? INSERT_CHUNK : SQLITE_INSERT_CHUNK;
       const flush = async () => {
         const rows = chunk;
         chunk = [];
@@ -132,7 +140,7 @@ export class HashChain<TRecord extends ChainedRecord, TRow extends ChainedRow> {
         // one write, so this process goes on to the next chunk while the
         // database stores them.
         const insert = prepareInsertRows({
-          dialect,
+          client,
           table,
           rows,
           columns: this.#options.columns,
@@ -156,8 +164,13 @@ export class HashChain<TRecord extends ChainedRecord, TRow extends ChainedRow> {
         if (keep) {
           appended.push(chained);
         }
-        if (chunk.length === INSERT_CHUNK) {
+        if (chunk.length === chunkSize) {
           await flush();
+        } else if (networked && chunk.length % YIELD_EVERY === 0) {
+          // Lets the write in flight take its next protocol step (a COPY
+          // sends its rows only once the server has answered it) while
+          // this chunk is hashed.
+          await setImmediatePromise();
         }
       }
       if (chunk.length > 0 || options.alongside) {
