@@ -64,6 +64,23 @@ describe('compliance API', () => {
       expect.objectContaining({ controlId: 'CP-INT-01', status: 'fail' }),
     ]);
 
+    // Every result served carries what was observed, read from its
+    // evidence record, filtered or not.
+    for (const item of all.body.items) {
+      for (const result of item.results) {
+        expect(Object.keys(result.observed).length).toBeGreaterThan(0);
+      }
+    }
+    const [kind, rest] = failing.body.items[0].entityRef.split(':');
+    const one = await request(server).get(
+      `/api/compliance/results/${kind}/${rest}`,
+    );
+    const observed = one.body.results.find(
+      (r: { controlId: string }) => r.controlId === 'CP-INT-01',
+    ).observed;
+    expect(observed).toMatchObject({ offending: expect.any(Array) });
+    expect(failing.body.items[0].results[0].observed).toEqual(observed);
+
     const bad = await request(server).get(
       '/api/compliance/results?status=broken',
     );

@@ -187,6 +187,20 @@ async function benchDatabase(
     detail: `${records?.n} evidence records`,
   });
 
+  // What GET /results reads: every service with its results, what was
+  // observed read back from the evidence records.
+  const read = await time(async () => {
+    const services = await evaluations.services({ evaluationId: run.value });
+    return services.reduce((n, s) => n + s.results.length, 0);
+  });
+  out.push({
+    database,
+    step: `read back the results of ${ENTITIES} services`,
+    ms: read.ms,
+    cpuMs: read.cpuMs,
+    detail: `${read.value} results with what was observed`,
+  });
+
   const csv = await time(async () => {
     // Streamed as the route streams it; only the size is kept.
     let bytes = 0;

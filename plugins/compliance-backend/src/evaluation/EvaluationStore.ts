@@ -105,6 +105,8 @@ interface ServiceRow {
 
 /** Evidence records read at once to fill in observed inputs. */
 const OBSERVED_PAGE = 10_000;
+/** Ranges of evidence records read in one query. */
+const RANGES_PER_QUERY = 50;
 
 function scoreOf(passed: number, failed: number): number | null {
   return passed + failed === 0 ? null : passed / (passed + failed);
@@ -365,9 +367,16 @@ export class EvaluationStore {
     return row ? fromEvaluationRow(row) : undefined;
   }
 
+  /**
+   * The services of a run. `observed: false` leaves out what was observed
+   * for results whose evidence records hold it (their `observed` is
+   * empty) until `readObserved` fills it in, for a reader that shows only
+   * some of them.
+   */
   async services(options: {
     evaluationId: string;
     entityRef?: string;
+    observed?: boolean;
   }): Promise<ServiceSnapshot[]> {
     const q = this.#knex<ServiceRow>('evaluation_services')
       .where('evaluation_id', options.evaluationId)
@@ -380,7 +389,9 @@ export class EvaluationStore {
       this.#run(options.evaluationId),
     ]);
     const services = rows.map(row => fromServiceRow(row, run));
-    await this.#readObserved(services);
+    if (options.observed ?? true) {
+      await this.readObserved(services);
+    }
     return services;
   }
 
@@ -389,7 +400,7 @@ export class EvaluationStore {
    * their evidence records. A record that no longer holds the result (a
    * purged one, or one altered since) leaves a note instead.
    */
-  async #readObserved(services: ServiceSnapshot[]): Promise<void> {
+  async readObserved(services: ServiceSnapshot[]): Promise<void> {
     const spans = services
       .filter(s => s.evidenceFirstSeq !== undefined && s.results.length > 0)
       .map(s => ({
@@ -413,15 +424,20 @@ export class EvaluationStore {
       number,
       { entity_ref: string; control_id: string; observed: string }
     >();
-    for (const { from, to } of byRange) {
+    // A few services scattered through the chain are read in few queries.
+    for (let i = 0; i < byRange.length; i += RANGES_PER_QUERY) {
+      const ranges = byRange.slice(i, i + RANGES_PER_QUERY);
       const rows: Array<{
         seq: number;
         entity_ref: string;
         control_id: string;
         observed: string;
       }> = await this.#knex('evidence')
-        .where('seq', '>=', from)
-        .andWhere('seq', '<=', to)
+        .where(q => {
+          for (const { from, to } of ranges) {
+            q.orWhereBetween('seq', [from, to]);
+          }
+        })
         .select('seq', 'entity_ref', 'control_id', 'observed');
       for (const row of rows) {
         records.set(Number(row.seq), row);

@@ -272,8 +272,10 @@ export async function createComplianceRouter(
       res.json({ evaluation: null, summary: null, total: 0, items: [] });
       return;
     }
+    // What was observed is read only for the page returned.
     const all = await options.evaluations.services({
       evaluationId: evaluation.id,
+      observed: false,
     });
     const readable = await readableEntities(
       req,
@@ -304,11 +306,18 @@ export async function createComplianceRouter(
       }))
       .filter(s => s.results.length > 0 || (!query.control && !query.status));
     const offset = query.offset ?? 0;
+    const items = narrowed.slice(offset, offset + (query.limit ?? 100));
+    // The page's results are the services' own result objects, narrowed:
+    // filling in the full services fills them in.
+    const onPage = new Set(items.map(s => s.entityRef));
+    await options.evaluations.readObserved(
+      services.filter(s => onPage.has(s.entityRef)),
+    );
     res.json({
       evaluation: { ...evaluation, summary: undefined },
       summary,
       total: narrowed.length,
-      items: narrowed.slice(offset, offset + (query.limit ?? 100)),
+      items,
     });
   });
 
