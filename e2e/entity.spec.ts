@@ -49,9 +49,11 @@ test('a service shows its Kubernetes health with reasons, and its compliance wit
     .first();
   await expect(failing).toBeVisible({ timeout: 30_000 });
   await expect(failing).toContainText(/How to fix: /);
-  await expect(page.getByRole('region', { name: /^CP-CAT-01 / })).toContainText(
-    /pass/i,
-  );
+  const ownerControl = page.getByRole('region', { name: /^CP-CAT-01 / });
+  await expect(ownerControl).toContainText(/pass/i);
+  // What was observed, read back from the evidence record.
+  await expect(ownerControl).toContainText(/ownerKind\s*Group/);
+  await expect(failing).not.toContainText(/nothing recorded/);
   await saveScreenshot(page, '03-entity-compliance');
 
   // The overview's cards say the same at a glance.
