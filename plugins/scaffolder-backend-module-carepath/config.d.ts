@@ -6,6 +6,15 @@ export interface Config {
      * default publishes golden paths here instead of GitHub. Its files are
      * served read-only under /api/scaffolder/carepath/repos for the catalog.
      */
+    /** How the catalog shows lifecycles recorded by `carepath:catalog:lifecycle`. */
+    lifecycle?: {
+      /**
+       * How long the catalog uses the recorded lifecycles it read before
+       * asking the scaffolder again. Default 10.
+       * @visibility backend
+       */
+      cacheSeconds?: number;
+    };
     publishLocal?: {
       /**
        * Folder that holds the bare git repositories.

@@ -8,8 +8,10 @@ import {
   recordedLifecycleAnnotation,
 } from './RecordedLifecycleProcessor';
 
-/** The scaffolder's lifecycle route as a local server whose answer the test sets. */
-let answer: { status: number; lifecycle?: string | null } = { status: 200 };
+/** The scaffolder's lifecycles route as a local server whose answer the test sets. */
+let answer: { status: number; lifecycles?: Record<string, string> } = {
+  status: 200,
+};
 const requests: string[] = [];
 let server: Server;
 let baseUrl: string;
@@ -19,12 +21,15 @@ beforeAll(async () => {
     requests.push(`${req.url} ${req.headers.authorization ? 'token' : ''}`);
     res.statusCode = answer.status;
     res.setHeader('content-type', 'application/json');
-    res.end(JSON.stringify({ lifecycle: answer.lifecycle ?? null }));
+    res.end(JSON.stringify({ lifecycles: answer.lifecycles ?? {} }));
   });
   await new Promise<void>(resolve => server.listen(0, resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterAll(() => new Promise(resolve => server.close(resolve)));
+beforeEach(() => {
+  requests.length = 0;
+});
 
 const component = (name: string): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
@@ -33,7 +38,7 @@ const component = (name: string): Entity => ({
   spec: { type: 'service', lifecycle: 'production', owner: 'team' },
 });
 
-function processor() {
+function processor(cacheMs: number) {
   const logger = mockServices.logger.mock();
   return {
     logger,
@@ -46,49 +51,99 @@ function processor() {
         auth: mockServices.auth(),
       }),
       logger,
+      cacheMs,
     }),
   };
 }
 
 describe('RecordedLifecycleProcessor', () => {
-  it('overlays the recorded lifecycle, asking with a service token, and leaves other entities alone', async () => {
-    const { processor: p } = processor();
-    answer = { status: 200, lifecycle: 'decommissioned' };
-    const out = await p.postProcessEntity(component('lab-orders'));
-    expect(out.spec?.lifecycle).toBe('decommissioned');
-    expect(out.metadata.annotations).toEqual({
+  it('overlays recorded lifecycles read once for many entities, with a service token, and leaves the rest alone', async () => {
+    const { processor: p } = processor(60_000);
+    answer = {
+      status: 200,
+      lifecycles: {
+        'component:default/lab-orders': 'decommissioned',
+        'component:default/pharmacy': 'deprecated',
+      },
+    };
+    const [labOrders, pharmacy, billing] = await Promise.all([
+      p.postProcessEntity(component('lab-orders')),
+      p.postProcessEntity(component('pharmacy')),
+      p.postProcessEntity(component('billing')),
+    ]);
+    expect(labOrders.spec?.lifecycle).toBe('decommissioned');
+    expect(labOrders.metadata.annotations).toEqual({
       a: 'b',
       [recordedLifecycleAnnotation]: 'decommissioned',
     });
-    expect(requests.at(-1)).toBe(
-      '/carepath/lifecycle?entityRef=component%3Adefault%2Flab-orders token',
-    );
-    answer = { status: 200, lifecycle: null };
-    expect(await p.postProcessEntity(component('billing'))).toEqual(
-      component('billing'),
-    );
+    expect(pharmacy.spec?.lifecycle).toBe('deprecated');
+    expect(billing).toEqual(component('billing'));
+    // Later entities use what was read.
+    await p.postProcessEntity(component('radiology'));
+    expect(requests).toEqual(['/carepath/lifecycles token']);
+
     const group: Entity = {
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Group',
       metadata: { name: 'g' },
       spec: { type: 'team', children: [] },
     };
-    const asked = requests.length;
     expect(await p.postProcessEntity(group)).toBe(group);
-    expect(requests).toHaveLength(asked);
+    expect(requests).toHaveLength(1);
   });
 
-  it('keeps the last lifecycle it read when the scaffolder does not answer, and says so', async () => {
-    const { processor: p, logger } = processor();
-    answer = { status: 200, lifecycle: 'deprecated' };
+  it('reads again once the cache time has passed', async () => {
+    const { processor: p } = processor(0);
+    answer = {
+      status: 200,
+      lifecycles: { 'component:default/referrals': 'production' },
+    };
+    expect(
+      (await p.postProcessEntity(component('referrals'))).metadata
+        .annotations?.[recordedLifecycleAnnotation],
+    ).toBe('production');
+    answer = {
+      status: 200,
+      lifecycles: { 'component:default/referrals': 'deprecated' },
+    };
+    expect(
+      (await p.postProcessEntity(component('referrals'))).spec?.lifecycle,
+    ).toBe('deprecated');
+    expect(requests).toHaveLength(2);
+  });
+
+  it('keeps the lifecycles it read last when the scaffolder does not answer, and says so once per try', async () => {
+    const { processor: p, logger } = processor(0);
+    answer = {
+      status: 200,
+      lifecycles: { 'component:default/radiology': 'deprecated' },
+    };
     await p.postProcessEntity(component('radiology'));
     answer = { status: 503 };
-    const kept = await p.postProcessEntity(component('radiology'));
+    const [kept, other] = await Promise.all([
+      p.postProcessEntity(component('radiology')),
+      p.postProcessEntity(component('oncology')),
+    ]);
     expect(kept.spec?.lifecycle).toBe('deprecated');
+    expect(other).toEqual(component('oncology'));
+    expect(logger.warn).toHaveBeenCalledTimes(1);
     expect(logger.warn).toHaveBeenCalledWith(
-      "Recorded lifecycle of component:default/radiology not read (the scaffolder's recorded lifecycle of component:default/radiology answered HTTP 503); keeping the last one read, deprecated",
+      expect.stringMatching(
+        /^Recorded lifecycles not read \(the scaffolder's recorded lifecycles answered HTTP 503\); keeping the 1 read at \d{4}-\d\d-\d\dT[\d:.]+Z\. Trying again in 0 s\.$/,
+      ),
     );
-    const unknown = await p.postProcessEntity(component('oncology'));
-    expect(unknown).toEqual(component('oncology'));
+  });
+
+  it('shows entities as their repositories describe them when nothing was ever read', async () => {
+    const { processor: p, logger } = processor(0);
+    answer = { status: 500 };
+    expect(await p.postProcessEntity(component('oncology'))).toEqual(
+      component('oncology'),
+    );
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining(
+        'entities show the lifecycle their repositories give',
+      ),
+    );
   });
 });

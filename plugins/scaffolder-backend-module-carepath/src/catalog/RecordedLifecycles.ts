@@ -2,17 +2,17 @@ import type {
   AuthService,
   DiscoveryService,
 } from '@backstage/backend-plugin-api';
-import { lifecyclePath } from '../records/createPlatformRecordsHandler';
+import { lifecyclesPath } from '../records/createPlatformRecordsHandler';
 
-/** Where the catalog reads the lifecycle the platform recorded for an entity. */
+/** Where the catalog reads the lifecycles the platform recorded. */
 export interface RecordedLifecycles {
-  /** The recorded lifecycle, or null when none was recorded. */
-  lifecycleOf(entityRef: string): Promise<string | null>;
+  /** Every recorded lifecycle, by entity ref. */
+  current(): Promise<Map<string, string>>;
 }
 
 /**
  * {@link RecordedLifecycles} over HTTP from the scaffolder plugin's
- * `GET /api/scaffolder/carepath/lifecycle` route, with the calling plugin's
+ * `GET /api/scaffolder/carepath/lifecycles` route, with the calling plugin's
  * service token: plugins do not share databases.
  */
 export class HttpRecordedLifecycles implements RecordedLifecycles {
@@ -25,26 +25,32 @@ export class HttpRecordedLifecycles implements RecordedLifecycles {
     },
   ) {}
 
-  async lifecycleOf(entityRef: string): Promise<string | null> {
+  async current(): Promise<Map<string, string>> {
     const { discovery, auth } = this.options;
     const baseUrl = await discovery.getBaseUrl('scaffolder');
     const { token } = await auth.getPluginRequestToken({
       onBehalfOf: await auth.getOwnServiceCredentials(),
       targetPluginId: 'scaffolder',
     });
-    const response = await fetch(
-      `${baseUrl}${lifecyclePath}?entityRef=${encodeURIComponent(entityRef)}`,
-      {
-        headers: { authorization: `Bearer ${token}` },
-        signal: AbortSignal.timeout(this.options.timeoutMs ?? 5000),
-      },
-    );
+    const response = await fetch(`${baseUrl}${lifecyclesPath}`, {
+      headers: { authorization: `Bearer ${token}` },
+      signal: AbortSignal.timeout(this.options.timeoutMs ?? 5000),
+    });
     if (!response.ok) {
       throw new Error(
-        `the scaffolder's recorded lifecycle of ${entityRef} answered HTTP ${response.status}`,
+        `the scaffolder's recorded lifecycles answered HTTP ${response.status}`,
       );
     }
-    const body = (await response.json()) as { lifecycle?: unknown };
-    return typeof body.lifecycle === 'string' ? body.lifecycle : null;
+    const body = (await response.json()) as { lifecycles?: unknown };
+    if (!body.lifecycles || typeof body.lifecycles !== 'object') {
+      throw new Error(
+        "the scaffolder's recorded lifecycles answered without a lifecycles object",
+      );
+    }
+    return new Map(
+      Object.entries(body.lifecycles as Record<string, unknown>).filter(
+        (entry): entry is [string, string] => typeof entry[1] === 'string',
+      ),
+    );
   }
 }

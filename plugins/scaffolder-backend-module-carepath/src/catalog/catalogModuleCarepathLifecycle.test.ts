@@ -69,6 +69,7 @@ beforeAll(async () => {
             locations: [{ type: 'file', target: catalogFile }],
           },
           carepath: {
+            lifecycle: { cacheSeconds: 1 },
             databases: {
               servers: [
                 {

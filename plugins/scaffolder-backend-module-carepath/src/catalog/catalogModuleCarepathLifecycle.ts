@@ -20,15 +20,30 @@ export const catalogModuleCarepathLifecycle = createBackendModule({
     env.registerInit({
       deps: {
         catalog: catalogProcessingExtensionPoint,
+        config: coreServices.rootConfig,
         discovery: coreServices.discovery,
         auth: coreServices.auth,
         logger: coreServices.logger,
       },
-      async init({ catalog, discovery, auth, logger }) {
+      async init({ catalog, config, discovery, auth, logger }) {
+        const cacheSeconds = config.getOptionalNumber(
+          'carepath.lifecycle.cacheSeconds',
+        );
+        if (
+          cacheSeconds !== undefined &&
+          (!Number.isFinite(cacheSeconds) || cacheSeconds < 0)
+        ) {
+          throw new Error(
+            `carepath.lifecycle.cacheSeconds: must be a number of seconds, 0 or more (got ${cacheSeconds})`,
+          );
+        }
         catalog.addProcessor(
           new RecordedLifecycleProcessor({
             lifecycles: new HttpRecordedLifecycles({ discovery, auth }),
             logger,
+            ...(cacheSeconds === undefined
+              ? {}
+              : { cacheMs: cacheSeconds * 1000 }),
           }),
         );
       },

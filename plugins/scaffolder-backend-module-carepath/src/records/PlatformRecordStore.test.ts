@@ -144,6 +144,16 @@ describe.each(databases.eachSupportedId())('PlatformRecordStore on %s', id => {
     expect(
       (await store.lifecycleChanges('component:default/c')).map(c => c.to),
     ).toEqual(['production', 'deprecated']);
+    await store.recordLifecycleChange({
+      entityRef: 'component:default/d',
+      to: 'experimental',
+      changedAt: '2026-01-15T00:00:00.000Z',
+    });
+    // Every entity's latest move, as the catalog reads them.
+    await expect(store.currentLifecycles()).resolves.toEqual({
+      'component:default/c': 'deprecated',
+      'component:default/d': 'experimental',
+    });
   });
 
   it('migrates an already migrated database without change', async () => {

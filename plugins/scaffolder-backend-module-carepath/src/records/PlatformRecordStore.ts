@@ -301,6 +301,22 @@ export class PlatformRecordStore {
     });
   }
 
+  /** Every entity's recorded lifecycle: the destination of its latest move. */
+  async currentLifecycles(): Promise<Record<string, string>> {
+    const latest = this.knex('carepath_lifecycle_changes')
+      .select('entity_ref')
+      .max({ id: 'id' })
+      .groupBy('entity_ref')
+      .as('latest');
+    const rows: Array<{ entity_ref: string; to_lifecycle: string }> =
+      await this.knex('carepath_lifecycle_changes as c')
+        .join(latest, 'c.id', 'latest.id')
+        .select('c.entity_ref', 'c.to_lifecycle');
+    return Object.fromEntries(
+      rows.map(row => [String(row.entity_ref), String(row.to_lifecycle)]),
+    );
+  }
+
   /** The entity's recorded lifecycle changes, oldest first. */
   async lifecycleChanges(entityRef: string): Promise<LifecycleChange[]> {
     const rows = await this.knex('carepath_lifecycle_changes')

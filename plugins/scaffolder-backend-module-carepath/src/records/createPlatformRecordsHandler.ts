@@ -14,6 +14,9 @@ export const platformRecordsPath = '/carepath/platform-records';
 /** Where the recorded lifecycle of a service is read, below `/api/scaffolder`. */
 export const lifecyclePath = '/carepath/lifecycle';
 
+/** Where every recorded lifecycle is read at once, below `/api/scaffolder`. */
+export const lifecyclesPath = '/carepath/lifecycles';
+
 function entityRefFrom(query: unknown): string {
   const value =
     query && typeof query === 'object'
@@ -39,8 +42,9 @@ function entityRefFrom(query: unknown): string {
  * `GET /api/scaffolder/carepath/platform-records?entityRef=...`: an entity's
  * platform records in compliance-common's `PlatformRecords` shape, for the
  * compliance plugin; `GET /api/scaffolder/carepath/lifecycle?entityRef=...`:
- * its recorded lifecycle and changes. Read-only; user or service
- * credentials required.
+ * its recorded lifecycle and changes; `GET /api/scaffolder/carepath/lifecycles`:
+ * every recorded lifecycle, `{ lifecycles: { [entityRef]: lifecycle } }`, for
+ * the catalog. Read-only; user or service credentials required.
  */
 export function createPlatformRecordsHandler(options: {
   records: PlatformRecordStore;
@@ -49,13 +53,19 @@ export function createPlatformRecordsHandler(options: {
   return (req, res, next) => {
     if (
       req.method !== 'GET' ||
-      (req.path !== platformRecordsPath && req.path !== lifecyclePath)
+      (req.path !== platformRecordsPath &&
+        req.path !== lifecyclePath &&
+        req.path !== lifecyclesPath)
     ) {
       next();
       return;
     }
     (async () => {
       await options.httpAuth.credentials(req, { allow: ['user', 'service'] });
+      if (req.path === lifecyclesPath) {
+        res.json({ lifecycles: await options.records.currentLifecycles() });
+        return;
+      }
       const entityRef = entityRefFrom(req.query);
       if (req.path === platformRecordsPath) {
         res.json(await options.records.platformRecords(entityRef));
