@@ -60,7 +60,7 @@ export const compliancePlugin = createBackendPlugin({
           knex,
           retentionDays: settings.retentionDays,
         });
-        const evaluations = new EvaluationStore({ knex });
+        const evaluations = new EvaluationStore({ knex, evidence });
         const exemptions = new ExemptionStore({ knex });
         const auditTrail = new AuditTrail({ knex, auditor: deps.auditor });
         const sources = new HttpComplianceSources({

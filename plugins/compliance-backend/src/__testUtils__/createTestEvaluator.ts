@@ -24,7 +24,7 @@ export function createTestEvaluator(options: {
   const logger = options.logger ?? mockServices.logger.mock();
   const auth = mockServices.auth();
   const evidence = new EvidenceStore({ knex });
-  const evaluations = new EvaluationStore({ knex });
+  const evaluations = new EvaluationStore({ knex, evidence });
   const exemptions = new ExemptionStore({ knex });
   const auditTrail = new AuditTrail({ knex });
   const controls = ControlCatalog.fromSet({

@@ -157,7 +157,7 @@ async function benchDatabase(
   await migrateComplianceDatabase(knex);
   const out: Measurement[] = [];
   const evidence = new EvidenceStore({ knex });
-  const evaluations = new EvaluationStore({ knex });
+  const evaluations = new EvaluationStore({ knex, evidence });
   const controls = ControlCatalog.fromSet({
     set: ControlCatalog.shipped(),
     logger: silentLogger,

@@ -5,6 +5,16 @@ import { EvaluationStore, type EvaluationRecord } from './EvaluationStore';
 
 const evaluatedAt = '2026-11-24T10:00:00.000Z';
 
+const evaluation: EvaluationRecord = {
+  id: 'run-1',
+  evaluatedAt,
+  controlsVersion: '2026.11.0',
+  trigger: 'manual',
+  unavailableSources: [],
+  partialSources: [],
+  summary: {} as EvaluationRecord['summary'],
+};
+
 function result(overrides: Partial<ControlResult>): ControlResult {
   return {
     controlId: 'CP-INT-01',
@@ -22,16 +32,10 @@ function result(overrides: Partial<ControlResult>): ControlResult {
 describe('EvaluationStore', () => {
   it('reads back every result as evaluated, headings and all', async () => {
     const knex = await createSqliteDatabase();
-    const store = new EvaluationStore({ knex });
-    const evaluation: EvaluationRecord = {
-      id: 'run-1',
-      evaluatedAt,
-      controlsVersion: '2026.11.0',
-      trigger: 'manual',
-      unavailableSources: [],
-      partialSources: [],
-      summary: {} as EvaluationRecord['summary'],
-    };
+    const store = new EvaluationStore({
+      knex,
+      evidence: new EvidenceStore({ knex }),
+    });
     const failing = result({
       status: 'exempt',
       violations: [
@@ -81,17 +85,8 @@ describe('EvaluationStore', () => {
 
   it('reads what was observed from the evidence records, and says so once they are purged', async () => {
     const knex = await createSqliteDatabase();
-    const store = new EvaluationStore({ knex });
     const evidence = new EvidenceStore({ knex, retentionDays: 1 });
-    const evaluation: EvaluationRecord = {
-      id: 'run-1',
-      evaluatedAt,
-      controlsVersion: '2026.11.0',
-      trigger: 'manual',
-      unavailableSources: [],
-      partialSources: [],
-      summary: {} as EvaluationRecord['summary'],
-    };
+    const store = new EvaluationStore({ knex, evidence });
     const results = [
       result({ observed: { workloads: ['Deployment/a'] } }),
       result({

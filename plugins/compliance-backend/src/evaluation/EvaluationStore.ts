@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { prepareInsertRows, type PreparedWrite } from '../database/insertRows';
+import type { EvidenceStore } from '../evidence/EvidenceStore';
 import type {
   ComplianceSummary,
   ControlResult,
@@ -105,8 +106,6 @@ interface ServiceRow {
 
 /** Evidence records read at once to fill in observed inputs. */
 const OBSERVED_PAGE = 10_000;
-/** Ranges of evidence records read in one query. */
-const RANGES_PER_QUERY = 50;
 
 function scoreOf(passed: number, failed: number): number | null {
   return passed + failed === 0 ? null : passed / (passed + failed);
@@ -244,9 +243,11 @@ function controlHeadings(
  */
 export class EvaluationStore {
   readonly #knex: Knex;
+  readonly #evidence: EvidenceStore;
 
-  constructor(options: { knex: Knex }) {
+  constructor(options: { knex: Knex; evidence: EvidenceStore }) {
     this.#knex = options.knex;
+    this.#evidence = options.evidence;
   }
 
   /**
@@ -420,36 +421,14 @@ export class EvaluationStore {
         byRange.push({ from, to });
       }
     }
-    const records = new Map<
-      number,
-      { entity_ref: string; control_id: string; observed: string }
-    >();
-    // A few services scattered through the chain are read in few queries.
-    for (let i = 0; i < byRange.length; i += RANGES_PER_QUERY) {
-      const ranges = byRange.slice(i, i + RANGES_PER_QUERY);
-      const rows: Array<{
-        seq: number;
-        entity_ref: string;
-        control_id: string;
-        observed: string;
-      }> = await this.#knex('evidence')
-        .where(q => {
-          for (const { from, to } of ranges) {
-            q.orWhereBetween('seq', [from, to]);
-          }
-        })
-        .select('seq', 'entity_ref', 'control_id', 'observed');
-      for (const row of rows) {
-        records.set(Number(row.seq), row);
-      }
-    }
+    const records = await this.#evidence.observedInRanges(byRange);
     for (const { service, from } of spans) {
       service.results.forEach((result, i) => {
         const record = records.get(from + i);
         if (
           record &&
-          record.entity_ref === service.entityRef &&
-          record.control_id === result.controlId
+          record.entityRef === service.entityRef &&
+          record.controlId === result.controlId
         ) {
           result.observed = JSON.parse(record.observed);
         } else {

@@ -155,6 +155,9 @@ export const SIX_YEARS_IN_DAYS = 2190;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** Ranges of records read in one query by `observedInRanges`. */
+const RANGES_PER_QUERY = 50;
+
 // `observed` is stored as its canonical JSON, so verification hashes the
 // stored text as it is.
 function toRow(
@@ -372,6 +375,42 @@ export class EvidenceStore {
         from = to + 1;
       }
     }
+  }
+
+  /**
+   * The records with `seq` in any of the ranges, by `seq`: which result
+   * each holds and what was observed for it (the stored canonical JSON).
+   * Scattered ranges are read a batch of ranges per query.
+   */
+  async observedInRanges(
+    ranges: Array<{ from: number; to: number }>,
+  ): Promise<
+    Map<number, { entityRef: string; controlId: string; observed: string }>
+  > {
+    const records = new Map<
+      number,
+      { entityRef: string; controlId: string; observed: string }
+    >();
+    for (let i = 0; i < ranges.length; i += RANGES_PER_QUERY) {
+      const batch = ranges.slice(i, i + RANGES_PER_QUERY);
+      const rows: Array<
+        Pick<EvidenceRow, 'seq' | 'entity_ref' | 'control_id' | 'observed'>
+      > = await this.#knex('evidence')
+        .where(q => {
+          for (const { from, to } of batch) {
+            q.orWhereBetween('seq', [from, to]);
+          }
+        })
+        .select('seq', 'entity_ref', 'control_id', 'observed');
+      for (const row of rows) {
+        records.set(Number(row.seq), {
+          entityRef: row.entity_ref,
+          controlId: row.control_id,
+          observed: row.observed,
+        });
+      }
+    }
+    return records;
   }
 
   /** How many records one evaluation wrote. */
